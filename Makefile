@@ -1,0 +1,31 @@
+# Two entry points: `make demo` and `make test`. Both create .venv and install
+# into it first; re-installing happens only when pyproject.toml changes.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DATA ?= $(or $(MANUAL_DNN_DATA),$(wildcard ../shared/datasets),datasets)
+
+.PHONY: demo test install clean bench
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(BIN)/manual-dnn gradcheck
+
+test: install
+	MANUAL_DNN_DATA=$(DATA) $(BIN)/python -m pytest
+
+bench: install
+	MANUAL_DNN_DATA=$(DATA) $(BIN)/python benchmarks/gradcheck_speed.py
+	MANUAL_DNN_DATA=$(DATA) $(BIN)/python benchmarks/training_speed.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -1,0 +1,59 @@
+"""Input checks shared by the public functions.
+
+Each check looks only at shapes, dtypes and keys -- O(1) per call -- so the
+training loop does not notice them. They turn numpy's broadcasting surprises
+into a ValueError that names the argument and the shapes.
+"""
+
+import numpy as np
+
+
+def as_matrix(name, x):
+    """Return ``x`` as a 2-D numpy array, or raise naming ``name``."""
+    x = np.asarray(x)
+    if x.ndim != 2:
+        raise ValueError(f"{name} must be a 2-D array, got shape {x.shape}")
+    return x
+
+
+def require_examples(name, x):
+    """Raise unless the 2-D array ``x`` has at least one example (column)."""
+    if x.shape[1] == 0:
+        raise ValueError(f"{name} has no examples (shape {x.shape}): m must be at least 1")
+
+
+def require_same_shape(name, x, other_name, other):
+    if np.shape(x) != np.shape(other):
+        raise ValueError(
+            f"{name} has shape {np.shape(x)} but {other_name} has shape {np.shape(other)}: "
+            "they must match"
+        )
+
+
+def require_activation(activation):
+    if activation not in ("relu", "sigmoid"):
+        raise ValueError(f"activation must be 'relu' or 'sigmoid', got {activation!r}")
+
+
+def require_layer_dims(name, dims):
+    """Raise unless ``dims`` is a non-empty sequence of positive integers."""
+    dims = list(dims)
+    if len(dims) < 2:
+        raise ValueError(f"{name} needs at least 2 sizes (input and output), got {dims}")
+    for size in dims:
+        if isinstance(size, bool) or not isinstance(size, (int, np.integer)) or size <= 0:
+            raise ValueError(f"{name} must hold positive integers, got {dims}")
+    return dims
+
+
+def count_layers(parameters):
+    """Return L for a dict holding exactly W1..WL and b1..bL, else raise."""
+    if not isinstance(parameters, dict) or not parameters:
+        raise ValueError("parameters must be a non-empty dict with keys W1..WL and b1..bL")
+    L = len(parameters) // 2
+    expected = {f"{p}{l}" for l in range(1, L + 1) for p in ("W", "b")}
+    if len(parameters) % 2 or set(parameters) != expected:
+        raise ValueError(
+            f"parameters keys {sorted(parameters)} do not form W1..WL and b1..bL"
+        )
+    return L

@@ -1,0 +1,120 @@
+"""Training loops of the "Application" notebook, and prediction."""
+
+import numpy as np
+
+from manual_dnn._checks import as_matrix, require_layer_dims
+from manual_dnn.initialization import initialize_parameters, initialize_parameters_deep
+from manual_dnn.layer import linear_activation_backward, linear_activation_forward
+from manual_dnn.network import L_model_backward, L_model_forward, _check_labels, compute_cost, update_parameters
+
+
+def _check_training_inputs(X, Y, layers_dims, num_iterations):
+    X = as_matrix("X", X)
+    if X.shape[0] != layers_dims[0]:
+        raise ValueError(f"X has shape {X.shape} but layers_dims[0] is {layers_dims[0]}: they must match")
+    if isinstance(num_iterations, bool) or not isinstance(num_iterations, (int, np.integer)) or num_iterations < 0:
+        raise ValueError(f"num_iterations must be a non-negative integer, got {num_iterations!r}")
+    if np.shape(Y)[-1] != X.shape[1]:
+        raise ValueError(f"Y has shape {np.shape(Y)} but X has {X.shape[1]} examples: Y must be (1, {X.shape[1]})")
+    return X
+
+
+def _record(costs, i, cost, print_cost, callback):
+    """The seed's bookkeeping: keep (and maybe print) the cost every 100 iterations."""
+    if i % 100 == 0:
+        costs.append(cost)
+        if print_cost:
+            print(f"Cost after iteration {i}: {cost}")
+    if callback is not None:
+        callback(i, cost)
+
+
+def two_layer_model(
+    X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False, *, seed=1, callback=None
+):
+    """Train LINEAR->RELU->LINEAR->SIGMOID with the ×0.01 initialisation (seed 1).
+
+    Parameters
+    ----------
+    X : (n_x, m), Y : (1, m), layers_dims : (n_x, n_h, n_y)
+    seed : of the initialisation (the course's is 1)
+    callback : called as callback(i, cost) after every iteration (progress bars)
+
+    Returns
+    -------
+    parameters : dict W1, b1, W2, b2
+    costs : list of the cost at iterations 0, 100, 200, ...
+    """
+    n_x, n_h, n_y = require_layer_dims("layers_dims", layers_dims)
+    X = _check_training_inputs(X, Y, (n_x, n_h, n_y), num_iterations)
+    parameters = initialize_parameters(n_x, n_h, n_y, seed=seed)
+    costs = []
+    for i in range(num_iterations):
+        W1, b1, W2, b2 = (parameters[k] for k in ("W1", "b1", "W2", "b2"))
+        A1, cache1 = linear_activation_forward(X, W1, b1, activation="relu")
+        A2, cache2 = linear_activation_forward(A1, W2, b2, activation="sigmoid")
+        cost = compute_cost(A2, Y)
+        A2, Yr = _check_labels(A2, Y)
+        dA2 = -(np.divide(Yr, A2) - np.divide(1 - Yr, 1 - A2))
+        dA1, dW2, db2 = linear_activation_backward(dA2, cache2, activation="sigmoid")
+        dA0, dW1, db1 = linear_activation_backward(dA1, cache1, activation="relu")
+        grads = {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
+        parameters = update_parameters(parameters, grads, learning_rate)
+        _record(costs, i, cost, print_cost, callback)
+    return parameters, costs
+
+
+def L_layer_model(
+    X,
+    Y,
+    layers_dims,
+    learning_rate=0.0075,
+    num_iterations=3000,
+    print_cost=False,
+    *,
+    scaled_init=True,
+    seed=None,
+    callback=None,
+):
+    """Train [LINEAR->RELU]*(L-1)->LINEAR->SIGMOID.
+
+    ``scaled_init=True`` (default) uses the Application's randn / sqrt(n_{l-1})
+    initialisation; False uses the Step-by-Step ×0.01 one, with which a deep
+    network barely learns (README, "A lesson in initialisation"). ``seed``
+    defaults to the course's (1 scaled, 3 unscaled); ``callback(i, cost)`` runs
+    after every iteration.
+
+    Returns
+    -------
+    parameters : dict W1..WL, b1..bL
+    costs : list of the cost at iterations 0, 100, 200, ...
+    """
+    layers_dims = require_layer_dims("layers_dims", layers_dims)
+    X = _check_training_inputs(X, Y, layers_dims, num_iterations)
+    parameters = initialize_parameters_deep(layers_dims, scaled=scaled_init, seed=seed)
+    costs = []
+    for i in range(num_iterations):
+        AL, caches = L_model_forward(X, parameters)
+        cost = compute_cost(AL, Y)
+        grads = L_model_backward(AL, Y, caches)
+        parameters = update_parameters(parameters, grads, learning_rate)
+        _record(costs, i, cost, print_cost, callback)
+    return parameters, costs
+
+
+def predict(X, y, parameters):
+    """Predict 0/1 labels with threshold 0.5.
+
+    Parameters
+    ----------
+    X : (n_x, m); y : (1, m) true labels, or None; parameters : W1..WL, b1..bL
+
+    Returns
+    -------
+    p : (1, m) array of 0.0 and 1.0. Unlike the seed, nothing is printed:
+        the accuracy is ``np.mean(p == y)``.
+    """
+    probas, _ = L_model_forward(X, parameters)
+    if y is not None:
+        _check_labels(probas, y)
+    return (probas > 0.5).astype(np.float64)
