@@ -1,0 +1,228 @@
+"""The bug zoo: realistic mistakes learners make in this assignment.
+
+Each mutant is the seed's implementation with exactly one function replaced
+by a buggy version, written the way a learner writes it. The functions of a
+mutant call each other through one shared namespace, as in a notebook, so a
+wrong relu_backward really does flow into linear_activation_backward and
+L_model_backward. ``manual-dnn gradcheck --mutant NAME`` shows its report.
+"""
+
+import types
+from dataclasses import dataclass
+
+import numpy as np
+
+import manual_dnn
+from manual_dnn import activations, layer, linear, network
+from reference.implementation import SEED_FUNCTIONS
+
+__all__ = ["Mutant", "MUTANTS", "seed_namespace", "mutant_namespace"]
+
+
+@dataclass(frozen=True)
+class Mutant:
+    function: str  # the one function that differs from the seed
+    summary: str
+    implementation: object
+
+
+def _rebind(function, namespace):
+    """``function`` with ``namespace`` as its globals, so its calls go through it."""
+    rebound = types.FunctionType(function.__code__, namespace, function.__name__,
+                                 function.__defaults__, function.__closure__)
+    rebound.__kwdefaults__ = function.__kwdefaults__
+    return rebound
+
+
+def seed_namespace():
+    """The seed's functions, rebound into one notebook-like namespace."""
+    namespace = {"np": np}
+    for module in (activations, linear, layer, network):
+        namespace.update({k: v for k, v in vars(module).items() if not k.startswith("__")})
+    for name in SEED_FUNCTIONS:
+        namespace[name] = _rebind(getattr(manual_dnn, name), namespace)
+    return namespace
+
+
+def mutant_namespace(name):
+    namespace = seed_namespace()
+    mutant = MUTANTS[name]
+    namespace[mutant.function] = _rebind(mutant.implementation, namespace)
+    return namespace
+
+
+# Each buggy function below differs from the seed on the line marked BUG.
+# They use only names a learner's notebook has: np and the seed's functions.
+
+def linear_forward_without_bias(A, W, b):
+    Z = np.dot(W, A)  # BUG: + b forgotten
+    return Z, (A, W, b)
+
+
+def relu_backward_masking_dA(dA, cache):
+    Z = cache
+    dZ = np.array(dA, copy=True)
+    dZ[dA <= 0] = 0  # BUG: masks on dA, not on Z
+    return dZ
+
+
+def relu_backward_without_dA(dA, cache):
+    Z = cache
+    dZ = (Z > 0).astype(float)  # BUG: g'(Z) alone, dA never multiplied in
+    return dZ
+
+
+def relu_backward_in_place(dA, cache):
+    Z = cache
+    dZ = dA  # BUG: no copy, so the next line writes into the caller's dA
+    dZ[Z <= 0] = 0
+    return dZ
+
+
+def relu_backward_one_at_kink(dA, cache):
+    Z = cache
+    dZ = np.array(dA, copy=True)
+    dZ[Z < 0] = 0  # BUG: < instead of <=, so dZ = dA at Z == 0
+    return dZ
+
+
+def sigmoid_backward_without_one_minus_s(dA, cache):
+    Z = cache
+    s = 1 / (1 + np.exp(-Z))
+    dZ = dA * s  # BUG: * (1 - s) forgotten
+    return dZ
+
+
+def sigmoid_backward_cache_as_A(dA, cache):
+    A = cache  # BUG: the cache holds Z, not A = sigmoid(Z)
+    dZ = dA * A * (1 - A)
+    return dZ
+
+
+def linear_backward_dW_without_1_over_m(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = np.dot(dZ, A_prev.T)  # BUG: 1/m forgotten
+    db = 1 / m * np.sum(dZ, axis=1, keepdims=True)
+    dA_prev = np.dot(W.T, dZ)
+    return dA_prev, dW, db
+
+
+def linear_backward_db_without_1_over_m(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = 1 / m * np.dot(dZ, A_prev.T)
+    db = np.sum(dZ, axis=1, keepdims=True)  # BUG: 1/m forgotten
+    dA_prev = np.dot(W.T, dZ)
+    return dA_prev, dW, db
+
+
+def linear_backward_db_wrong_axis(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = 1 / m * np.dot(dZ, A_prev.T)
+    db = 1 / m * np.sum(dZ, axis=0, keepdims=True)  # BUG: sums over units, not examples
+    dA_prev = np.dot(W.T, dZ)
+    return dA_prev, dW, db
+
+
+def linear_backward_db_without_keepdims(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = 1 / m * np.dot(dZ, A_prev.T)
+    db = 1 / m * np.sum(dZ, axis=1)  # BUG: shape (n,), not (n, 1)
+    dA_prev = np.dot(W.T, dZ)
+    return dA_prev, dW, db
+
+
+def linear_activation_backward_swapped(dA, cache, activation):
+    linear_cache, activation_cache = cache
+    if activation == "relu":
+        dZ = sigmoid_backward(dA, activation_cache)  # BUG: the other activation's derivative
+    else:
+        dZ = relu_backward(dA, activation_cache)
+    return linear_backward(dZ, linear_cache)
+
+
+def compute_cost_without_1_over_m(AL, Y):
+    cost = -np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL))  # BUG: a sum, not a mean
+    return float(np.squeeze(cost))
+
+
+def L_model_forward_skipping_a_layer(X, parameters):
+    caches = []
+    A = X
+    L = len(parameters) // 2
+    for l in range(1, L - 1):  # BUG: stops one ReLU layer early
+        A, cache = linear_activation_forward(A, parameters["W" + str(l)], parameters["b" + str(l)], "relu")
+        caches.append(cache)
+    AL, cache = linear_activation_forward(A, parameters["W" + str(L)], parameters["b" + str(L)], "sigmoid")
+    caches.append(cache)
+    return AL, caches
+
+
+def _model_backward(AL, Y, caches, sign=1, last="sigmoid", shift=1):
+    """The seed's L_model_backward with three knobs that the bugs below turn."""
+    grads = {}
+    L = len(caches)
+    Y = Y.reshape(AL.shape)
+    dAL = -sign * (np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    dA_prev, dW, db = linear_activation_backward(dAL, caches[L - 1], last)
+    grads["dA" + str(L - 1)], grads["dW" + str(L)], grads["db" + str(L)] = dA_prev, dW, db
+    for l in reversed(range(L - 1)):
+        dA_prev, dW, db = linear_activation_backward(grads["dA" + str(l + 1)], caches[l], "relu")
+        grads["dA" + str(l)] = dA_prev
+        grads["dW" + str(l + shift)] = dW
+        grads["db" + str(l + shift)] = db
+    return grads
+
+
+def L_model_backward_dAL_wrong_sign(AL, Y, caches):
+    return _model_backward(AL, Y, caches, sign=-1)  # BUG: dAL = +(Y/AL - (1-Y)/(1-AL))
+
+
+def L_model_backward_last_layer_relu(AL, Y, caches):
+    return _model_backward(AL, Y, caches, last="relu")  # BUG: the output layer is a sigmoid
+
+
+def L_model_backward_wrong_layer_index(AL, Y, caches):
+    return _model_backward(AL, Y, caches, shift=2)  # BUG: dW{l+2} instead of dW{l+1}
+
+
+def update_parameters_climbing(parameters, grads, learning_rate):
+    parameters = dict(parameters)
+    for l in range(1, len(parameters) // 2 + 1):
+        parameters["W" + str(l)] = parameters["W" + str(l)] + learning_rate * grads["dW" + str(l)]  # BUG: +
+        parameters["b" + str(l)] = parameters["b" + str(l)] + learning_rate * grads["db" + str(l)]  # BUG: +
+    return parameters
+
+
+def update_parameters_forgetting_b(parameters, grads, learning_rate):
+    parameters = dict(parameters)
+    for l in range(1, len(parameters) // 2 + 1):
+        parameters["W" + str(l)] = parameters["W" + str(l)] - learning_rate * grads["dW" + str(l)]
+        # BUG: b{l} is never updated
+    return parameters
+
+
+MUTANTS = {
+    "linear-forward-no-bias": Mutant("linear_forward", "Z = W A: the bias b is forgotten", linear_forward_without_bias),
+    "relu-backward-masks-dA": Mutant("relu_backward", "zeroes dZ where dA <= 0 instead of where Z <= 0", relu_backward_masking_dA),
+    "relu-backward-no-dA": Mutant("relu_backward", "returns g'(Z) = (Z > 0) without multiplying by dA", relu_backward_without_dA),
+    "relu-backward-in-place": Mutant("relu_backward", "dZ = dA without a copy, so it writes into the caller's dA", relu_backward_in_place),
+    "relu-backward-kink": Mutant("relu_backward", "masks Z < 0 instead of Z <= 0: dZ = dA at Z == 0", relu_backward_one_at_kink),
+    "sigmoid-backward-no-1-minus-s": Mutant("sigmoid_backward", "dZ = dA * s, the (1 - s) forgotten", sigmoid_backward_without_one_minus_s),
+    "sigmoid-backward-cache-as-A": Mutant("sigmoid_backward", "treats the cache Z as A: dZ = dA * Z * (1 - Z)", sigmoid_backward_cache_as_A),
+    "dW-missing-1/m": Mutant("linear_backward", "dW = dZ A_prev^T without the 1/m", linear_backward_dW_without_1_over_m),
+    "db-missing-1/m": Mutant("linear_backward", "db = sum(dZ) without the 1/m", linear_backward_db_without_1_over_m),
+    "db-wrong-axis": Mutant("linear_backward", "db sums dZ over axis 0 (units) instead of axis 1 (examples)", linear_backward_db_wrong_axis),
+    "db-no-keepdims": Mutant("linear_backward", "db = sum(dZ, axis=1) / m without keepdims: shape (n,)", linear_backward_db_without_keepdims),
+    "activations-swapped": Mutant("linear_activation_backward", "uses sigmoid_backward for 'relu' and relu_backward for 'sigmoid'", linear_activation_backward_swapped),
+    "cost-missing-1/m": Mutant("compute_cost", "the cross-entropy summed, not averaged over m", compute_cost_without_1_over_m),
+    "forward-skips-a-layer": Mutant("L_model_forward", "the ReLU loop stops one layer early", L_model_forward_skipping_a_layer),
+    "dAL-wrong-sign": Mutant("L_model_backward", "dAL = Y/AL - (1-Y)/(1-AL): the minus sign dropped", L_model_backward_dAL_wrong_sign),
+    "last-layer-relu": Mutant("L_model_backward", "backpropagates the output layer as relu, not sigmoid", L_model_backward_last_layer_relu),
+    "grads-wrong-layer-index": Mutant("L_model_backward", "stores the hidden layers' dW, db under l+2 instead of l+1", L_model_backward_wrong_layer_index),
+    "update-climbs": Mutant("update_parameters", "W + lr dW: climbs the gradient instead of descending", update_parameters_climbing),
+    "update-forgets-b": Mutant("update_parameters", "updates W but never b", update_parameters_forgetting_b),
+}

@@ -1,0 +1,54 @@
+"""The checker: every seed function an implementation defines, against the oracles.
+
+    report = check(manual_dnn)                       # a module
+    report = check("my_notebook_export.py")          # a learner's file
+    report = check(globals(), layer_dims=[5, 4, 1])  # inside a notebook
+    print(report.to_text()); report.passed; report.root_cause
+"""
+
+import numpy as np
+
+from reference.function_checks import backward_checks, forward_checks, update_checks
+from reference.implementation import load_implementation
+from reference.model_checks import model_backward_checks, model_forward_checks
+from reference.points import network_point
+from reference.report import Report
+
+__all__ = ["check", "CAT_NETWORK", "CAT_EXAMPLES"]
+
+CAT_NETWORK = [12288, 20, 7, 5, 1]
+CAT_EXAMPLES = 209
+
+
+def check(source, layer_dims=None, examples=None, seed=0, X=None, Y=None, full_fd=False, params=None):
+    """Check ``source`` (module, .py path or mapping); returns a Report.
+
+    X, Y (n_x, m), (1, m) replace the synthetic data (pixels uniform in [0, 1],
+    labels 0/1). ``params`` limits the full finite differences to some W/b.
+    Raises ImplementationError when the source cannot be loaded.
+    """
+    impl = load_implementation(source)
+    layer_dims = list(layer_dims or CAT_NETWORK)
+    if X is not None:
+        examples = X.shape[1]
+    examples = examples or CAT_EXAMPLES
+    rng = np.random.RandomState(seed)
+    point = network_point(layer_dims, examples, seed, X, Y)
+    report = Report(impl.label, layer_dims, examples, "synthetic" if X is None else "cat-image", seed,
+                    supplied=impl.supplied, missing=impl.missing, notes=list(point.notes))
+    printed = [impl.output]
+    functions = impl.functions
+    for run in (lambda: forward_checks(functions, rng), lambda: backward_checks(functions, rng),
+                lambda: model_forward_checks(functions, point),
+                lambda: model_backward_checks(functions, point, rng, full_fd, params)):
+        checks, output = run()
+        report.checks.extend(checks)
+        printed.append(output)
+    checks, output, notes = update_checks(functions, rng, network_point([4, 3, 2, 1], 5, seed))
+    report.checks.extend(checks)
+    report.notes.extend(notes)
+    printed.append(output)
+    lines = "".join(printed).count("\n")
+    if lines:
+        report.notes.append(f"the implementation printed {lines} line(s) while being checked (captured, not shown)")
+    return report

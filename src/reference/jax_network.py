@@ -1,0 +1,109 @@
+"""The network in jax.numpy (float64), and the autodiff oracles built on it.
+
+ReLU is ``jax.nn.relu``, whose derivative at 0 is 0, as the seed's
+relu_backward; ``jnp.maximum(z, 0)`` would give 0.5 there.
+
+Scaling convention of the seed, kept by every oracle here: dZ, dA and dA_prev
+are gradients of the *summed* loss m·J (the seed's dAL = -(Y/AL - (1-Y)/(1-AL))
+has no 1/m), so they are per-example quantities; dW and db are gradients of
+the mean cost J, which is why linear_backward divides by m (and nothing else
+does). A VJP of the forward with cotangent dZ therefore gives dA_prev as is,
+and dW, db after a division by m.
+"""
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+
+__all__ = [
+    "linear",
+    "activate",
+    "forward",
+    "cost",
+    "linear_backward",
+    "activation_backward",
+    "linear_activation_backward",
+    "model_backward",
+]
+
+ACTIVATIONS = {"relu": jax.nn.relu, "sigmoid": jax.nn.sigmoid}
+
+
+def linear(A, W, b):
+    return jnp.matmul(W, A) + b
+
+
+def activate(Z, activation):
+    return ACTIVATIONS[activation](Z)
+
+
+def forward(X, weights):
+    """AL (1, m) and the list of Z's, for weights [(W1, b1), ..., (WL, bL)]."""
+    A, Zs = X, []
+    for l, (W, b) in enumerate(weights, start=1):
+        Z = linear(A, W, b)
+        Zs.append(Z)
+        A = activate(Z, "sigmoid" if l == len(weights) else "relu")
+    return A, Zs
+
+
+def cost(AL, Y):
+    m = Y.shape[1]
+    return -jnp.sum(Y * jnp.log(AL) + (1 - Y) * jnp.log(1 - AL)) / m
+
+
+def _numpy(*arrays):
+    return tuple(np.asarray(a) for a in arrays)
+
+
+def linear_backward(dZ, A_prev, W, b):
+    """(dA_prev, dW, db) as the VJP of Z = W A_prev + b, dW and db over m."""
+    m = A_prev.shape[1]
+    _, vjp = jax.vjp(linear, A_prev, W, b)
+    dA_prev, dW, db = vjp(jnp.asarray(dZ))
+    return _numpy(dA_prev, dW / m, db / m)
+
+
+def activation_backward(dA, Z, activation):
+    """dZ as the VJP of A = g(Z)."""
+    _, vjp = jax.vjp(ACTIVATIONS[activation], jnp.asarray(Z))
+    return np.asarray(vjp(jnp.asarray(dA))[0])
+
+
+def linear_activation_backward(dA, A_prev, W, b, activation):
+    """(dA_prev, dW, db) as the VJP of A = g(W A_prev + b), dW and db over m."""
+    m = A_prev.shape[1]
+    _, vjp = jax.vjp(lambda A_, W_, b_: activate(linear(A_, W_, b_), activation), A_prev, W, b)
+    dA_prev, dW, db = vjp(jnp.asarray(dA))
+    return _numpy(dA_prev, dW / m, db / m)
+
+
+def _cost_with_taps(X, taps, weights, Y):
+    """The cost, with ``taps[l]`` added to A[l+1] so its gradient is dJ/dA[l+1]."""
+    A = X
+    L = len(weights)
+    for l, (W, b) in enumerate(weights, start=1):
+        A = activate(linear(A, W, b), "sigmoid" if l == L else "relu")
+        if l < L:
+            A = A + taps[l - 1]
+    return cost(A, Y)
+
+
+_model_grad = jax.jit(jax.grad(_cost_with_taps, argnums=(0, 1, 2)))
+
+
+def model_backward(X, weights, Y):
+    """Every key of the seed's L_model_backward, by jax.grad of the cost.
+
+    dW{l}, db{l} are dJ/dW, dJ/db; dA{l} is m·dJ/dA[l] (the summed loss), for
+    l = 0..L-1, dA0 being the gradient for X.
+    """
+    m = X.shape[1]
+    taps = [jnp.zeros((W.shape[0], m)) for W, _ in weights[:-1]]
+    dX, dtaps, dweights = _model_grad(jnp.asarray(X), taps, [tuple(map(jnp.asarray, wb)) for wb in weights], jnp.asarray(Y))
+    grads = {"dA0": np.asarray(dX) * m}
+    for l, dtap in enumerate(dtaps, start=1):
+        grads[f"dA{l}"] = np.asarray(dtap) * m
+    for l, (dW, db) in enumerate(dweights, start=1):
+        grads[f"dW{l}"], grads[f"db{l}"] = np.asarray(dW), np.asarray(db)
+    return grads

@@ -1,0 +1,211 @@
+"""Checks of the whole network: L_model_forward and L_model_backward, at the
+check point (by default the seed's cat network at its real size).
+
+L_model_backward is judged key by key against jax.grad of the cost, then
+along directions by central differences and the complex step, then all
+together by the Taylor test, and with ``full_fd`` coordinate by coordinate.
+"""
+
+import numpy as np
+
+from reference import jax_network as jnet
+from reference.calls import call, compare, contract_failure, unpack
+from reference.forward_network import cost, forward
+from reference.full_fd import full_central_differences
+from reference.numeric import convergence_order, directional_complex_step, directional_fd, taylor_remainders
+from reference.report import Check
+from reference.slots import slot
+from reference.tolerances import FD_STEP, KINK_MARGIN, SATURATION, TAYLOR_MIN_ORDER, TOLERANCES
+
+__all__ = ["model_forward_checks", "model_backward_checks", "seed_caches"]
+
+DIRECTION_TRIES = 5
+FD_Z_MOVE = KINK_MARGIN / 10
+TAYLOR_STEPS = np.logspace(-1, -5, 9)
+
+
+def seed_caches(X, weights):
+    """AL and the caches in the seed's layout, [((A_prev, W, b), Z), ...], from our own forward."""
+    AL, Zs = forward(X, weights)
+    caches, A = [], X
+    for (W, b), Z in zip(weights, Zs):
+        caches.append(((A, W, b), Z))
+        A = np.maximum(Z, 0)
+    return AL, caches
+
+
+def model_forward_checks(impl, point):
+    if "L_model_forward" not in impl:
+        return [], ""
+    result = call(impl["L_model_forward"], ("X", "parameters"), point.X, point.parameters)
+    values = unpack("L_model_forward", result, ("AL", "caches"))
+    if not isinstance(values, list):
+        return [values], result.output
+    checks = [contract_failure("L_model_forward", n, f"writes into its argument {n}") for n in result.mutated]
+    AL, caches = values
+    jax_AL, jax_Zs = jnet.forward(point.X, point.weights)
+    checks.append(compare("L_model_forward", "AL", "jax-forward", jax_AL, AL, TOLERANCES["jax-forward"]))
+    L = len(point.weights)
+    if not isinstance(caches, (list, tuple)) or len(caches) != L:
+        got = len(caches) if isinstance(caches, (list, tuple)) else type(caches).__name__
+        checks.append(contract_failure("L_model_forward", "caches", f"{got} caches, expected one per layer ({L})"))
+        return checks, result.output
+    for l, (cache, Z) in enumerate(zip(caches, jax_Zs), start=1):
+        try:
+            actual_Z = cache[1]
+        except (TypeError, IndexError, KeyError):
+            checks.append(contract_failure("L_model_forward", f"caches[{l - 1}]", "not ((A_prev, W, b), Z)"))
+            continue
+        check = compare("L_model_forward", f"Z{l}", "jax-forward", Z, actual_Z, TOLERANCES["jax-forward"])
+        if not check.passed:
+            checks.append(check)
+    return checks, result.output
+
+
+def _grad_keys(L):
+    return [k for l in range(L, 0, -1) for k in (f"dW{l}", f"db{l}", f"dA{l - 1}")]
+
+
+def model_backward_checks(impl, point, rng, full_fd=False, params=None):
+    """Returns (checks, printed output)."""
+    if "L_model_backward" not in impl:
+        return [], ""
+    X, Y, weights = point.X, point.Y, point.weights
+    AL, caches = seed_caches(X, weights)
+    result = call(impl["L_model_backward"], ("AL", "Y", "caches"), AL, Y, caches)
+    grads = unpack("L_model_backward", result, ("grads",))
+    if not isinstance(grads, list):
+        return [grads], result.output
+    grads = grads[0]
+    checks = [contract_failure("L_model_backward", n, f"writes into its argument {n}") for n in result.mutated]
+    if not isinstance(grads, dict):
+        return checks + [contract_failure("L_model_backward", "returns",
+                                          f"returned {type(grads).__name__}, expected the grads dict")], result.output
+    expected = jnet.model_backward(X, weights, Y)
+    good = {}
+    for key in _grad_keys(len(weights)):
+        if key not in grads:
+            checks.append(contract_failure("L_model_backward", key, f"no '{key}' in grads"))
+            continue
+        check = compare("L_model_backward", key, "jax-grad", expected[key], grads[key], TOLERANCES["jax-grad"])
+        checks.append(check)
+        if check.oracle != "contract":
+            good[key] = np.asarray(grads[key], dtype=np.float64)
+    for key, grad in good.items():
+        checks.extend(_directional_checks(key, grad, X, weights, Y, rng))
+    checks.append(_taylor_check(good, X, weights, Y, rng))
+    if full_fd:
+        checks.extend(_full_fd_checks(good, X, weights, Y, params))
+    return checks, result.output
+
+
+def _direction(grad, rng):
+    """Half along the hand-written gradient, half random, unit length.
+
+    A purely random direction in 245,760 dimensions sees only ~1/sqrt(n) of
+    the gradient, which drowns in finite-difference rounding; the random half
+    keeps errors orthogonal to the gradient visible.
+    """
+    r = rng.randn(*grad.shape)
+    r /= np.linalg.norm(r)
+    norm = np.linalg.norm(grad)
+    if norm == 0:
+        return r
+    g = grad / norm
+    v = g + (r if np.sum(r * g) >= 0 else -r)  # never cancels: |v| >= 1
+    return v / np.linalg.norm(v)
+
+
+def _scalar_check(key, oracle, expected, actual, detail):
+    scale = abs(expected) + abs(actual)
+    rel = abs(expected - actual) / scale if scale > 0 else 0.0
+    who = "FD" if oracle == "directional-fd" else "complex step"
+    return Check("L_model_backward", key, oracle, rel, TOLERANCES[oracle], rel <= TOLERANCES[oracle],
+                  f"{detail}: hand-written {actual:.10g}, {who} {expected:.10g}, rel. error {rel:.1e}")
+
+
+def _directional_checks(key, grad, X, weights, Y, rng):
+    s = slot(X, weights, Y, key)
+    l = int(key[2:])
+    feeds_relu = (l + 1 if key[1] == "A" else l) < len(weights)
+    z0 = s.first_z(s.value)
+    for _ in range(DIRECTION_TRIES):
+        v = _direction(grad, rng)
+        # Scale v so one step moves the slot's first Z by FD_Z_MOVE at most: as far as is
+        # safe from the kinks (KINK_MARGIN), so J moves as much as possible above rounding.
+        moved = np.abs(s.first_z(s.value + FD_STEP * v) - z0).max()
+        if moved > 0:
+            v = v * (FD_Z_MOVE / moved)
+        if feeds_relu:
+            v = s.away_from_kinks(v, FD_STEP)
+        if v is not None and s.valid_between(s.value, s.value + FD_STEP * v, s.value - FD_STEP * v):
+            break
+    else:
+        return [Check("L_model_backward", key, "directional-fd", None, TOLERANCES["directional-fd"], None,
+                       f"every direction tried moves a ReLU input across 0 or AL saturates: FD invalid here")]
+    analytic = float(np.sum(grad * v))
+    return [
+        _scalar_check(key, "directional-fd", directional_fd(s.f, s.value, v), analytic, f"{key} . v"),
+        _scalar_check(key, "complex-step", directional_complex_step(s.f, s.value, v), analytic, f"{key} . v"),
+    ]
+
+
+def _taylor_check(good, X, weights, Y, rng):
+    """|J(theta + h v) - J(theta) - h g.v| must fall like h² over a sweep of h."""
+    names = [f"{p}{l}" for l in range(1, len(weights) + 1) for p in ("W", "b")]
+    if not all("d" + n in good for n in names):
+        return Check("L_model_backward", "all dW, db", "taylor", None, TOLERANCES["taylor"], None,
+                      "needs every dW and db")
+    flat = [w for pair in weights for w in pair]
+    sizes = [w.size for w in flat]
+    theta = np.concatenate([w.ravel() for w in flat])
+    g = np.concatenate([good["d" + n].ravel() for n in names])
+    v = _direction(g, rng)
+
+    def unflatten(x):
+        parts = np.split(x, np.cumsum(sizes)[:-1])
+        arrays = [p.reshape(w.shape) for p, w in zip(parts, flat)]
+        return list(zip(arrays[::2], arrays[1::2]))
+
+    def f(x):
+        return float(cost(forward(X, unflatten(x))[0], Y))
+
+    def pattern(x):
+        AL, Zs = forward(X, unflatten(x))
+        return None if (np.minimum(AL, 1 - AL) < SATURATION).any() else tuple((Z > 0).tobytes() for Z in Zs[:-1])
+
+    base = pattern(theta)
+    hs = [h for h in TAYLOR_STEPS if base is not None and pattern(theta + h * v) == base]
+    g_dot_v = float(g @ v)
+    remainders = taylor_remainders(f, theta, g_dot_v, v, hs)
+    floor = 1e3 * np.finfo(float).eps * max(1.0, abs(f(theta)))
+    order = convergence_order(hs, remainders, floor)
+    if order is None:
+        if hs and (remainders <= floor).all():
+            return Check("L_model_backward", "all dW, db", "taylor", 0.0, TOLERANCES["taylor"], True,
+                          f"remainder at rounding level for every h in [{hs[-1]:.0e}, {hs[0]:.0e}]")
+        return Check("L_model_backward", "all dW, db", "taylor", None, TOLERANCES["taylor"], None,
+                      f"only {len(hs)} steps keep every ReLU input on its side of 0: no order measurable")
+    shortfall = max(0.0, 2.0 - order)
+    return Check("L_model_backward", "all dW, db", "taylor", shortfall, TOLERANCES["taylor"],
+                  order >= TAYLOR_MIN_ORDER,
+                  measured=order, detail=f"remainder falls like h^{order:.2f} over h in [{hs[-1]:.0e}, {hs[0]:.0e}] "
+                  f"(h^2: right gradient, h^1: wrong)")
+
+
+def _full_fd_checks(good, X, weights, Y, params):
+    names = params or [f"{p}{l}" for l in range(1, len(weights) + 1) for p in ("W", "b")]
+    names = [n for n in names if "d" + n in good]
+    estimates, invalid = full_central_differences(X, weights, Y, names)
+    checks = []
+    for name in names:
+        ok = ~invalid[name]
+        check = compare("L_model_backward", "d" + name, "full-fd", np.where(ok, estimates[name], 0.0),
+                        np.where(ok, good["d" + name], 0.0), TOLERANCES["full-fd"], "FD")
+        skipped = int((~ok).sum())
+        if skipped:
+            check.detail += (f"; {skipped} of {ok.size} coordinates excluded: their step moves a ReLU input "
+                             f"across 0 (checked by JAX only)")
+        checks.append(check)
+    return checks
+

@@ -1,0 +1,180 @@
+"""Check results, the root cause, and the report as a table or JSON."""
+
+import json
+import textwrap
+from dataclasses import asdict, dataclass, field
+
+from reference.tolerances import TAYLOR_MIN_ORDER
+
+__all__ = ["Check", "Report", "LEVELS"]
+
+# How deep a function sits: a failure at a lower level explains the ones above
+# it (a wrong relu_backward also breaks linear_activation_backward and
+# L_model_backward), so the root cause is the lowest failing function.
+LEVELS = {
+    "linear_forward": 0, "sigmoid": 0, "relu": 0, "compute_cost": 0,
+    "sigmoid_backward": 0, "relu_backward": 0, "linear_backward": 0, "update_parameters": 0,
+    "linear_activation_forward": 1, "linear_activation_backward": 1,
+    "L_model_forward": 2, "L_model_backward": 2,
+}
+ORDER = list(LEVELS)
+
+
+@dataclass
+class Check:
+    """One comparison: ``passed`` is True, False, or None when no valid point was found."""
+
+    function: str
+    target: str
+    oracle: str
+    rel_error: float | None
+    tolerance: float | None
+    passed: bool | None
+    detail: str = ""
+    worst: dict | None = None  # {"index": [...], "expected": x, "actual": y}
+    measured: float | None = None  # what the Taylor test measured: the order p
+
+    @property
+    def verdict(self):
+        return {True: "PASS", False: "FAIL", None: "INVALID"}[self.passed]
+
+
+@dataclass
+class Report:
+    implementation: str
+    network: list
+    examples: int
+    data: str
+    seed: int
+    checks: list = field(default_factory=list)
+    supplied: list = field(default_factory=list)
+    missing: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+
+    @property
+    def failing_functions(self):
+        failing = {c.function for c in self.checks if c.passed is False}
+        return sorted(failing, key=lambda f: (LEVELS.get(f, 9), ORDER.index(f) if f in ORDER else 99))
+
+    @property
+    def root_cause(self):
+        failing = self.failing_functions
+        return failing[0] if failing else None
+
+    @property
+    def passed(self):
+        return bool(self.checks) and all(c.passed is not False for c in self.checks)
+
+    def to_json(self):
+        return json.dumps(
+            {
+                "passed": self.passed,
+                "root_cause": self.root_cause,
+                "failing_functions": self.failing_functions,
+                "implementation": self.implementation,
+                "network": self.network,
+                "examples": self.examples,
+                "data": self.data,
+                "seed": self.seed,
+                "supplied": self.supplied,
+                "missing": self.missing,
+                "notes": self.notes,
+                "checks": [dict(asdict(c), verdict=c.verdict) for c in self.checks],
+            },
+            indent=2,
+        )
+
+    def to_text(self):
+        lines = [
+            f"manual-dnn gradcheck: {self.implementation} on layers {','.join(map(str, self.network))}, "
+            f"{self.examples} {self.data} examples, seed {self.seed}",
+            "",
+        ]
+        lines += _table(self.checks)
+        invalid = [c for c in self.checks if c.passed is None]
+        failed = [c for c in self.checks if c.passed is False]
+        if failed or invalid:
+            lines += ["", "What failed (the worst entry of each):" if failed else "What could not run:"]
+        for c in failed + invalid:
+            lines.append(f"  {c.verdict} {c.function} {c.target} ({c.oracle}): {c.detail}")
+        lines += ["", *textwrap.wrap(LEGEND, 100), ""]
+        if self.supplied:
+            lines.append(f"Supplied by the checker, as the course did (not checked): {', '.join(self.supplied)}")
+        if self.missing:
+            lines.append(f"Not found, so not checked: {', '.join(self.missing)}")
+        lines += [f"Note: {note}" for note in self.notes]
+        lines.append(self._verdict(failed, invalid))
+        return "\n".join(lines)
+
+    def _verdict(self, failed, invalid):
+        if not self.checks:
+            return "NOTHING CHECKED: none of the seed's functions was found."
+        if failed:
+            others = [f for f in self.failing_functions if f != self.root_cause]
+            text = (f"FAIL: {len(failed)} of {len(self.checks)} checks failed. "
+                    f"Root cause: {self.root_cause}. Fix it first")
+            return text + (f"; then re-check {', '.join(others)}." if others else ".")
+        margin = min((c.tolerance / max(c.rel_error, 1e-300) for c in self.checks
+                      if c.passed and c.rel_error is not None and c.tolerance), default=None)
+        text = f"PASS: all {len(self.checks) - len(invalid)} checks passed"
+        if margin is not None:
+            text += f", the closest {margin:.1e}x under its tolerance"
+        if invalid:
+            text += f"; {len(invalid)} could not run (INVALID, see above)"
+        return text + "."
+
+
+def _fmt(x):
+    return "-" if x is None else f"{x:.1e}"
+
+
+def _table(checks):
+    """One row per (function, target); a column per oracle family."""
+    columns = {"jax-forward": "JAX", "jax-vjp": "JAX", "jax-grad": "JAX", "update-rule": "rule",
+               "central-fd": "FD", "directional-fd": "FD", "full-fd": "full FD",
+               "complex-step": "complex", "taylor": "Taylor"}
+    headers = ["JAX", "FD", "complex", "full FD", "Taylor", "rule"]
+    rows, seen = {}, []
+    for c in checks:
+        key = (c.function, c.target)
+        if key not in rows:
+            rows[key] = {}
+            seen.append(key)
+        col = columns.get(c.oracle, "contract")
+        rows[key][col] = c if col not in rows[key] or c.passed is False else rows[key][col]
+    used = [h for h in headers if any(h in r for r in rows.values())]
+    width = max(len(f) for f, _ in seen) if seen else 10
+    tw = max([len(t) for _, t in seen] + [9])
+    out = [f"{'function':<{width}}  {'target':<{tw}}" + "".join(f"{h:>10}" for h in used) + "   verdict",
+           f"{'':<{width}}  {'tolerance':<{tw}}" + "".join(f"{_tolerance_cell(rows, h):>10}" for h in used)]
+    for key in seen:
+        row = rows[key]
+        cells = "".join(f"{_cell(row.get(h)):>10}" for h in used)
+        verdicts = [c.passed for c in row.values()]
+        verdict = "FAIL" if False in verdicts else "INVALID" if None in verdicts else "PASS"
+        if "contract" in row and row["contract"].passed is False:
+            cells = f"  {row['contract'].detail[:10 * len(used) - 2]:<{10 * len(used) - 2}}"
+        out.append(f"{key[0]:<{width}}  {key[1]:<{tw}}{cells}   {verdict}")
+    return out
+
+
+def _tolerance_cell(rows, column):
+    if column == "Taylor":
+        return f"p>={TAYLOR_MIN_ORDER}"
+    return _fmt(next((c.tolerance for r in rows.values() for k, c in r.items() if k == column), None))
+
+
+LEGEND = ("JAX: autodiff (VJP per function, grad of the cost for L_model_backward).  FD: central differences "
+          "(per coordinate; along directions for L_model_backward).  complex: complex step.  Taylor: the "
+          "remainder falls like h^p (p = 2: right, 1: wrong).  rule: W - lr * dW.  Errors are "
+          "||actual - expected|| / (||actual|| + ||expected||).")
+
+
+def _cell(check):
+    if check is None:
+        return ""
+    if check.passed is None:
+        return "invalid"
+    if check.measured is not None:
+        return f"p={check.measured:.2f}"
+    return _fmt(check.rel_error)
