@@ -47,8 +47,8 @@ def gradcheck(args):
         known = {f"{p}{l}" for l in range(1, L + 1) for p in ("W", "b")}
         unknown = [p for p in params if p not in known]
         if unknown or not params:
-            return _fail(f"--params: unknown parameter {', '.join(unknown) or args.params!r}; "
-                         f"this network has W1..W{L}, b1..b{L}")
+            named = ", ".join(unknown) or repr(args.params)
+            return _fail(f"--params: unknown parameter {named}; this network has W1..W{L}, b1..b{L}")
     if args.mutant:
         if args.mutant not in MUTANTS:
             return _fail(f"no mutant named {args.mutant!r}; see --list-mutants")

@@ -1,0 +1,92 @@
+"""`manual-dnn gradcheck`: exit codes, the report, JSON, and one-line errors."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from manual_dnn.cli import main
+from reference.bug_zoo import MUTANTS
+
+LEARNERS = Path(__file__).parent / "learners"
+SMALL = ["--layers", "5,4,3,1", "--examples", "6"]
+
+
+def run(capsys, *argv):
+    code = main(["gradcheck", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_manual_dnn_passes_and_exits_0(capsys):
+    code, out, err = run(capsys, *SMALL)
+    assert code == 0 and err == ""
+    assert out.splitlines()[-1].startswith("PASS: all")
+    assert "L_model_backward" in out and "dA0" in out
+
+
+def test_a_failing_implementation_exits_1_and_names_the_root_cause(capsys):
+    code, out, _ = run(capsys, "--mutant", "sigmoid-backward-no-1-minus-s", *SMALL)
+    assert code == 1
+    assert "Root cause: sigmoid_backward" in out.splitlines()[-1]
+    assert "dZ[" in out and "hand-written" in out
+
+
+def test_json_report_has_the_documented_keys(capsys):
+    code, out, _ = run(capsys, "--impl", str(LEARNERS / "correct_notebook.py"), "--json", *SMALL)
+    report = json.loads(out)  # nothing the learner printed leaks into stdout
+    assert code == 0 and report["passed"] is True and report["root_cause"] is None
+    for check in report["checks"]:
+        assert {"function", "target", "oracle", "rel_error", "tolerance", "passed", "detail"} <= set(check)
+    failing = json.loads(run(capsys, "--mutant", "dAL-wrong-sign", "--json", *SMALL)[1])
+    assert failing["passed"] is False and failing["root_cause"] == "L_model_backward"
+
+
+def test_full_fd_on_a_subset_of_parameters(capsys):
+    code, out, _ = run(capsys, "--params", "W1,b3", "--json", *SMALL)
+    report = json.loads(out)
+    assert code == 0
+    assert sorted(c["target"] for c in report["checks"] if c["oracle"] == "full-fd") == ["dW1", "db3"]
+
+
+def test_list_mutants_prints_one_line_each(capsys):
+    code, out, _ = run(capsys, "--list-mutants")
+    assert code == 0 and len(out.splitlines()) == len(MUTANTS) >= 15
+    assert all(line.split()[0] in MUTANTS for line in out.splitlines())
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--layers", "5,0,1"], "layer sizes must be positive"),
+    (["--layers", "5"], "need an input size and at least one layer"),
+    (["--layers", "5,x,1"], "expected sizes like 5,4,3,1"),
+    (["--layers", "5,3,2"], "must end with 1"),
+    (["--examples", "ten"], "expected a whole number"),
+    (["--examples", "0"], "expected a positive whole number"),
+    (["--seed", "-1"], "non-negative"),
+    (["--impl", "nowhere.py"], "nowhere.py: no such file"),
+    (["--params", "W9"], "unknown parameter W9"),
+    (["--mutant", "nope"], "no mutant named 'nope'"),
+    (["--data-dir", "/no/such/dir"], "no such data directory"),
+    (["--frobnicate"], "unrecognized arguments"),
+])
+def test_bad_options_exit_2_with_one_line(capsys, argv, message):
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and message in err
+    assert "Traceback" not in err
+
+
+def test_an_unparsable_impl_file_exits_2_with_one_line(capsys, tmp_path):
+    bad = tmp_path / "notebook.py"
+    bad.write_text("def linear_forward(A, W, b)\n    return W @ A + b\n")
+    code, _, err = run(capsys, "--impl", str(bad))
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "notebook.py: line 1" in err
+
+
+def test_the_console_script_runs_the_default_check_at_real_size():
+    result = subprocess.run([Path(sys.executable).parent / "manual-dnn", "gradcheck"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "layers 12288,20,7,5,1, 209 synthetic examples" in result.stdout
