@@ -99,3 +99,14 @@ def test_training_refuses_inputs_that_do_not_fit_the_layers():
         md.two_layer_model(X, Y, (4, 3, 1), num_iterations=-1)
     with pytest.raises(ValueError, match=r"Y has shape \(1, 5\)"):
         md.L_layer_model(X, np.ones((1, 5)), [4, 3, 1], num_iterations=1)
+
+
+def test_a_saturated_output_is_refused_rather_than_turned_into_nan():
+    AL = np.array([[0.5, 1.0, 0.2]])
+    Y = np.array([[1, 0, 0]])
+    with pytest.raises(ValueError, match=r"AL has 1 entries equal to 0 or 1 \(saturated sigmoid\)"):
+        md.compute_cost(AL, Y)
+    params = {"W1": np.array([[40.0]]), "b1": np.array([[0.0]])}  # sigmoid(40) rounds to 1.0
+    AL, caches = md.L_model_forward(np.array([[1.0, -1.0]]), params)
+    with pytest.raises(ValueError, match="saturated sigmoid"):
+        md.L_model_backward(AL, np.array([[1, 0]]), caches)

@@ -39,12 +39,23 @@ def L_model_forward(X, parameters):
 
 
 def _check_labels(AL, Y):
-    """Return (AL, Y) as (1, m) matrices; Y may also come as (m,)."""
+    """Return (AL, Y) as (1, m) matrices; Y may also come as (m,).
+
+    AL exactly 0 or 1 (a saturated sigmoid) is refused: the cross-entropy takes
+    log(0) there and the seed's dAL divides by 0, which would give NaN silently.
+    The check is O(m), nothing beside the O(n m) matrix products.
+    """
     AL = as_matrix("AL", AL)
     require_examples("AL", AL)
     Y = np.asarray(Y)
     if AL.shape[0] != 1 or Y.shape not in (AL.shape, (AL.shape[1],)):
         raise ValueError(f"Y has shape {Y.shape} but AL has shape {AL.shape}: both must be (1, m)")
+    saturated = np.count_nonzero((AL <= 0) | (AL >= 1))
+    if saturated:
+        raise ValueError(
+            f"AL has {saturated} entries equal to 0 or 1 (saturated sigmoid): the cross-entropy "
+            "and its gradient are undefined there; scale down the weights or the learning rate"
+        )
     return AL, Y.reshape(AL.shape)
 
 

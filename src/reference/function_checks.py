@@ -10,13 +10,12 @@ import numpy as np
 from reference import forward_network as fwd
 from reference import jax_network as jnet
 from reference.calls import call, compare, contract_failure, unpack
-from reference.numeric import central_difference, complex_step
+from reference.numeric import numeric_vjp
 from reference.points import layer_point
 from reference.tolerances import TOLERANCES
 
 __all__ = ["forward_checks", "backward_checks", "update_checks"]
 
-NUMERIC = {"central-fd": central_difference, "complex-step": complex_step}
 WHO = {"jax-vjp": "JAX", "jax-forward": "JAX", "central-fd": "FD", "complex-step": "complex step",
        "update-rule": "rule"}
 
@@ -96,19 +95,6 @@ def _layer_forward(activation):
     return lambda A, W, b: g(W @ A + b)
 
 
-def _numeric_vjp(forward, args, cotangent, method):
-    """Gradient of sum(cotangent * forward(*args)) for every argument."""
-    grads = []
-    for k in range(len(args)):
-        def s(x, k=k):
-            trial = list(args)
-            trial[k] = x
-            return np.sum(cotangent * forward(*trial))
-
-        grads.append(NUMERIC[method](s, args[k]))
-    return grads
-
-
 def _expected_backward(function, p, activation, method):
     A_prev, W, b, Z, dA = p["A_prev"], p["W"], p["b"], p["Z"], p["dA"]
     m = A_prev.shape[1]
@@ -117,14 +103,14 @@ def _expected_backward(function, p, activation, method):
         if method == "jax-vjp":
             return {"dZ": jnet.activation_backward(dA, Z, act)}
         g = fwd.relu if act == "relu" else fwd.sigmoid
-        return {"dZ": _numeric_vjp(g, (Z,), dA, method)[0]}
+        return {"dZ": numeric_vjp(g, (Z,), dA, method)[0]}
     if method == "jax-vjp":
         if function == "linear_backward":
             grads = jnet.linear_backward(dA, A_prev, W, b)
         else:
             grads = jnet.linear_activation_backward(dA, A_prev, W, b, activation)
     else:
-        dA_prev, dW, db = _numeric_vjp(_layer_forward(activation), (A_prev, W, b), dA, method)
+        dA_prev, dW, db = numeric_vjp(_layer_forward(activation), (A_prev, W, b), dA, method)
         grads = (dA_prev, dW / m, db / m)  # the seed's convention: 1/m on dW and db only
     return dict(zip(("dA_prev", "dW", "db"), grads))
 

@@ -47,9 +47,11 @@ def forward(X, weights):
     return A, Zs
 
 
-def cost(AL, Y):
-    m = Y.shape[1]
-    return -jnp.sum(Y * jnp.log(AL) + (1 - Y) * jnp.log(1 - AL)) / m
+def cost(AL, Y, mask=None):
+    """Mean cross-entropy over the examples (over those where ``mask`` is 1, if given)."""
+    if mask is None:
+        return -jnp.sum(Y * jnp.log(AL) + (1 - Y) * jnp.log(1 - AL)) / Y.shape[1]
+    return -jnp.sum(mask * (Y * jnp.log(AL) + (1 - Y) * jnp.log(1 - AL))) / jnp.sum(mask)
 
 
 def _numpy(*arrays):
@@ -78,7 +80,7 @@ def linear_activation_backward(dA, A_prev, W, b, activation):
     return _numpy(dA_prev, dW / m, db / m)
 
 
-def _cost_with_taps(X, taps, weights, Y):
+def _cost_with_taps(X, taps, weights, Y, mask):
     """The cost, with ``taps[l]`` added to A[l+1] so its gradient is dJ/dA[l+1]."""
     A = X
     L = len(weights)
@@ -86,21 +88,25 @@ def _cost_with_taps(X, taps, weights, Y):
         A = activate(linear(A, W, b), "sigmoid" if l == L else "relu")
         if l < L:
             A = A + taps[l - 1]
-    return cost(A, Y)
+    return cost(A, Y, mask)
 
 
 _model_grad = jax.jit(jax.grad(_cost_with_taps, argnums=(0, 1, 2)))
 
 
-def model_backward(X, weights, Y):
+def model_backward(X, weights, Y, mask=None):
     """Every key of the seed's L_model_backward, by jax.grad of the cost.
 
     dW{l}, db{l} are dJ/dW, dJ/db; dA{l} is m·dJ/dA[l] (the summed loss), for
-    l = 0..L-1, dA0 being the gradient for X.
+    l = 0..L-1, dA0 being the gradient for X. ``mask`` (1, m) of 0/1, if given,
+    leaves out the examples where it is 0 (padding: one compiled shape serves
+    many networks).
     """
-    m = X.shape[1]
-    taps = [jnp.zeros((W.shape[0], m)) for W, _ in weights[:-1]]
-    dX, dtaps, dweights = _model_grad(jnp.asarray(X), taps, [tuple(map(jnp.asarray, wb)) for wb in weights], jnp.asarray(Y))
+    mask = np.ones((1, X.shape[1])) if mask is None else np.asarray(mask, dtype=np.float64)
+    m = mask.sum()
+    taps = [jnp.zeros((W.shape[0], X.shape[1])) for W, _ in weights[:-1]]
+    dX, dtaps, dweights = _model_grad(jnp.asarray(X), taps, [tuple(map(jnp.asarray, wb)) for wb in weights],
+                                      jnp.asarray(Y), jnp.asarray(mask))
     grads = {"dA0": np.asarray(dX) * m}
     for l, dtap in enumerate(dtaps, start=1):
         grads[f"dA{l}"] = np.asarray(dtap) * m

@@ -17,7 +17,7 @@ from reference.report import Check
 from reference.slots import slot
 from reference.tolerances import FD_STEP, KINK_MARGIN, SATURATION, TAYLOR_MIN_ORDER, TOLERANCES
 
-__all__ = ["model_forward_checks", "model_backward_checks", "seed_caches"]
+__all__ = ["model_forward_checks", "model_backward_checks", "seed_caches", "taylor_check"]
 
 DIRECTION_TRIES = 5
 FD_Z_MOVE = KINK_MARGIN / 10
@@ -93,7 +93,7 @@ def model_backward_checks(impl, point, rng, full_fd=False, params=None):
             good[key] = np.asarray(grads[key], dtype=np.float64)
     for key, grad in good.items():
         checks.extend(_directional_checks(key, grad, X, weights, Y, rng))
-    checks.append(_taylor_check(good, X, weights, Y, rng))
+    checks.append(taylor_check(good, X, weights, Y, rng))
     if full_fd:
         checks.extend(_full_fd_checks(good, X, weights, Y, params))
     return checks, result.output
@@ -150,7 +150,7 @@ def _directional_checks(key, grad, X, weights, Y, rng):
     ]
 
 
-def _taylor_check(good, X, weights, Y, rng):
+def taylor_check(good, X, weights, Y, rng):
     """|J(theta + h v) - J(theta) - h g.v| must fall like h² over a sweep of h."""
     names = [f"{p}{l}" for l in range(1, len(weights) + 1) for p in ("W", "b")]
     if not all("d" + n in good for n in names):

@@ -16,6 +16,7 @@ __all__ = [
     "directional_complex_step",
     "taylor_remainders",
     "convergence_order",
+    "numeric_vjp",
 ]
 
 
@@ -83,3 +84,18 @@ def convergence_order(hs, remainders, floor):
         return None
     slopes = np.diff(np.log(remainders[keep])) / np.diff(np.log(hs[keep]))
     return float(np.median(slopes[len(slopes) // 2:]))
+
+
+def numeric_vjp(forward, args, cotangent, method="central-fd"):
+    """Gradient of sum(cotangent * forward(*args)) for every argument, numerically:
+    what a backward function computes, for ``method`` "central-fd" or "complex-step"."""
+    differentiate = {"central-fd": central_difference, "complex-step": complex_step}[method]
+    grads = []
+    for k in range(len(args)):
+        def s(x, k=k):
+            trial = list(args)
+            trial[k] = x
+            return np.sum(cotangent * forward(*trial))
+
+        grads.append(differentiate(s, args[k]))
+    return grads

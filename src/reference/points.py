@@ -15,7 +15,7 @@ import numpy as np
 from reference.forward_network import forward
 from reference.tolerances import KINK_MARGIN, SATURATION
 
-__all__ = ["NetworkPoint", "network_point", "layer_point", "degeneracies"]
+__all__ = ["NetworkPoint", "network_point", "layer_point", "degeneracies", "liven"]
 
 MAX_DRAWS = 20
 
@@ -69,7 +69,7 @@ def degeneracies(X, weights):
     return problems
 
 
-def _liven(X, weights, margin=KINK_MARGIN):
+def liven(X, weights, margin=KINK_MARGIN):
     """Shift ReLU biases so that every unit is active on some example and no
     unit's input is within ``margin`` of 0 (finite differences then never
     straddle a kink). Layer by layer, since each shift moves the layers above."""
@@ -104,7 +104,7 @@ def network_point(layer_dims, m, seed, X=None, Y=None):
         Y = rng.randint(0, 2, (1, m)).astype(np.float64)
     first_problems = None
     for draw in range(1, MAX_DRAWS + 1):
-        weights = _liven(X, _draw_weights(rng, layer_dims))
+        weights = liven(X, _draw_weights(rng, layer_dims))
         problems = degeneracies(X, weights)
         if not problems:
             break
