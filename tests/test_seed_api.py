@@ -154,3 +154,15 @@ def test_the_network_package_does_not_need_jax(tmp_path):
         "assert 'jax' not in [m for m in sys.modules if sys.modules[m] is not None]\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_training_may_skip_dA0_and_gets_the_same_dW_and_db():
+    X, Y, params = _small_network()
+    AL, caches = md.L_model_forward(X, params)
+    full = md.L_model_backward(AL, Y, caches)
+    lean = md.L_model_backward(AL, Y, caches, need_dA0=False)
+    assert set(full) - set(lean) == {"dA0"}
+    for key in lean:
+        np.testing.assert_array_equal(lean[key], full[key])
+    dA_prev, dW, db = md.linear_backward(np.ones((3, 5)), caches[0][0], need_dA_prev=False)
+    assert dA_prev is None and dW.shape == (3, 4)

@@ -31,7 +31,7 @@ def linear_forward(A, W, b):
     return Z, (A, W, b)
 
 
-def linear_backward(dZ, cache):
+def linear_backward(dZ, cache, *, need_dA_prev=True):
     """Gradients of the linear part, given dZ.
 
     dZ is the gradient of the *summed* loss (the seed's dAL has no 1/m), so the
@@ -42,6 +42,8 @@ def linear_backward(dZ, cache):
     ----------
     dZ : (n_l, m)
     cache : (A_prev, W, b) from linear_forward
+    need_dA_prev : False skips W^T dZ (returned as None); training never needs
+        it for the first layer, where it is the costliest product
 
     Returns
     -------
@@ -57,5 +59,5 @@ def linear_backward(dZ, cache):
     m = A_prev.shape[1]
     dW = 1.0 / m * np.dot(dZ, A_prev.T)
     db = 1.0 / m * np.sum(dZ, axis=1, keepdims=True)
-    dA_prev = np.dot(W.T, dZ)
+    dA_prev = np.dot(W.T, dZ) if need_dA_prev else None
     return dA_prev, dW, db

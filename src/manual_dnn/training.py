@@ -57,7 +57,7 @@ def two_layer_model(
         A2, Yr = _check_labels(A2, Y)
         dA2 = -(np.divide(Yr, A2) - np.divide(1 - Yr, 1 - A2))
         dA1, dW2, db2 = linear_activation_backward(dA2, cache2, activation="sigmoid")
-        dA0, dW1, db1 = linear_activation_backward(dA1, cache1, activation="relu")
+        _, dW1, db1 = linear_activation_backward(dA1, cache1, activation="relu", need_dA_prev=False)
         grads = {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
         parameters = update_parameters(parameters, grads, learning_rate)
         _record(costs, i, cost, print_cost, callback)
@@ -96,7 +96,7 @@ def L_layer_model(
     for i in range(num_iterations):
         AL, caches = L_model_forward(X, parameters)
         cost = compute_cost(AL, Y)
-        grads = L_model_backward(AL, Y, caches)
+        grads = L_model_backward(AL, Y, caches, need_dA0=False)
         parameters = update_parameters(parameters, grads, learning_rate)
         _record(costs, i, cost, print_cost, callback)
     return parameters, costs

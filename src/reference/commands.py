@@ -7,8 +7,8 @@ import numpy as np
 __all__ = ["gradcheck", "explain"]
 
 
-def _fail(message):
-    print(f"manual-dnn gradcheck: {message}", file=sys.stderr)
+def _fail(message, command="gradcheck"):
+    print(f"manual-dnn {command}: {message}", file=sys.stderr)
     return 2
 
 
@@ -68,8 +68,17 @@ def gradcheck(args):
     return 0 if report.passed else 1
 
 
+EXPLAIN_LIMIT = 16  # units and examples: beyond this the walk-through is a wall of numbers
+
+
 def explain(args):
     from reference.explain import explain as run
 
-    print(run(args.layers, args.examples, args.seed, args.format))
+    layers = args.layers
+    if layers[-1] != 1:
+        return _fail(f"--layers must end with 1 (one sigmoid output), got {','.join(map(str, layers))}", "explain")
+    if max(layers) > EXPLAIN_LIMIT or args.examples > EXPLAIN_LIMIT:
+        return _fail(f"explain prints every number, so it takes layers and examples of at most "
+                     f"{EXPLAIN_LIMIT}; use 'manual-dnn gradcheck' for real sizes", "explain")
+    print(run(layers, args.examples, args.seed, args.format))
     return 0
