@@ -8,6 +8,7 @@ needs JAX; they are imported only when run, so this module imports without it.
 """
 
 import argparse
+import os
 import sys
 
 
@@ -125,6 +126,9 @@ def main(argv=None):
     except KeyboardInterrupt:
         print("manual-dnn: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader (head, less) stopped early: nothing went wrong here
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

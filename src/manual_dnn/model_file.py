@@ -35,6 +35,8 @@ def load_model(path):
     path = Path(path)
     if not path.is_file():
         raise ModelFileError(f"{path}: no such model file")
+    if not zipfile.is_zipfile(path):  # np.load would try to unpickle anything else
+        raise ModelFileError(f"{path}: not an .npz model file")
     try:
         with np.load(path, allow_pickle=False) as archive:
             arrays = {name: archive[name] for name in archive.files}

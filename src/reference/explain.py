@@ -24,7 +24,7 @@ class _Writer:
 
     def heading(self, text, level=2):
         if self.markdown:
-            self.lines += ["", "#" * level + " " + text, ""]
+            self.lines += ([] if self.lines[-1:] == [""] else [""]) + ["#" * level + " " + text, ""]
         else:
             self.lines += ["", text, "-" * len(text) if level == 2 else ""]
             if level != 2:
