@@ -36,6 +36,8 @@ def gradcheck(args):
         except DataError as error:
             return _fail(str(error))
         X, Y = flatten_images(train_x), train_y.astype(np.float64)
+        if args.examples and args.examples > X.shape[1]:
+            return _fail(f"--examples {args.examples}: the cat images in {args.data_dir} have {X.shape[1]}")
         if args.examples:
             X, Y = X[:, : args.examples], Y[:, : args.examples]
         if layers and layers[0] != X.shape[0]:
@@ -62,6 +64,9 @@ def gradcheck(args):
                        params=params)
     except ImplementationError as error:
         return _fail(str(error))
+    if not report.checks:
+        return _fail(f"{report.implementation}: defines none of the seed's functions "
+                     "(linear_forward, ..., L_model_backward, update_parameters)")
     if args.mutant:
         report.implementation = f"mutant {args.mutant}"
     print(report.to_json() if args.json else report.to_text())

@@ -167,7 +167,9 @@ def _tolerance_cell(rows, column):
 LEGEND = ("JAX: autodiff (VJP per function, grad of the cost for L_model_backward).  FD: central differences "
           "(per coordinate; along directions for L_model_backward).  complex: complex step.  Taylor: the "
           "remainder falls like h^p (p = 2: right, 1: wrong).  rule: W - lr * dW.  Errors are "
-          "||actual - expected|| / (||actual|| + ||expected||).")
+          "||actual - expected|| / (||actual|| + ||expected||).  The per-layer functions are checked on "
+          "small layers (4 -> 3 units, 5 examples), update_parameters on a 4,3,2,1 network, L_model_* on "
+          "the network above.")
 
 
 def _cell(check):

@@ -90,3 +90,15 @@ def test_the_console_script_runs_the_default_check_at_real_size():
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "layers 12288,20,7,5,1, 209 synthetic examples" in result.stdout
+
+
+def test_a_file_with_none_of_the_seed_functions_exits_2(capsys, tmp_path):
+    empty = tmp_path / "empty.py"
+    empty.write_text("x = 1\n")
+    code, _, err = run(capsys, "--impl", str(empty))
+    assert code == 2 and "defines none of the seed's functions" in err
+
+
+def test_more_examples_than_the_cat_images_have_exits_2(capsys, data_dir):
+    code, _, err = run(capsys, "--data-dir", str(data_dir), "--examples", "500")
+    assert code == 2 and "have 209" in err
