@@ -21,24 +21,21 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
-def _positive_int(text):
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {value}")
-    return value
+def _whole_number(minimum, kind):
+    def parse(text):
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"expected a {kind} whole number, got {value}")
+        return value
+
+    return parse
 
 
-def _non_negative_int(text):
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a non-negative whole number, got {value}")
-    return value
+_positive_int = _whole_number(1, "positive")
+_non_negative_int = _whole_number(0, "non-negative")
 
 
 def _layer_sizes(text):
@@ -65,7 +62,8 @@ def _positive_float(text):
 
 
 def build_parser():
-    parser = _Parser(prog="manual-dnn", description=__doc__.split("\n\n")[0])
+    parser = _Parser(prog="manual-dnn", description="Check, train and explain the DeepLearning.ai "
+                     "course's hand-written deep network (see README.md).")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     from manual_dnn import commands as local  # train and predict: numpy only

@@ -15,7 +15,7 @@ import numpy as np
 
 from reference.report import Check
 
-__all__ = ["Call", "call", "compare", "contract_failure"]
+__all__ = ["Call", "call", "compare", "contract_failure", "unpack"]
 
 
 @dataclass
