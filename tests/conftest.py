@@ -1,8 +1,8 @@
 """Shared fixtures and the Hypothesis profiles.
 
-HYPOTHESIS_PROFILE picks the profile: ``dev`` (default, fast) or ``ci``
+HYPOTHESIS_PROFILE picks the profile: ``dev`` (default, fast), ``ci``
 (200 examples per property, derandomised, no deadline: JAX compiles on the
-first call per shape).
+first call per shape) or ``thorough`` (2000 random examples, by hand).
 """
 
 import os
@@ -20,6 +20,8 @@ settings.register_profile(
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow],
 )
+settings.register_profile("thorough", max_examples=2000, deadline=None,
+                           suppress_health_check=[HealthCheck.too_slow])  # by hand, to hunt rare failures
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 ROOT = Path(__file__).resolve().parent.parent
