@@ -81,7 +81,8 @@ def _add_reference_commands(commands):
         description="Check manual_dnn (or a learner's file) function by function against JAX "
         "autodiff and numerical differentiation. Exit 0 when all pass, 1 when any fails.",
     )
-    gradcheck.add_argument("--impl", metavar="PATH", help="a learner's .py file to check instead of manual_dnn")
+    gradcheck.add_argument("--impl", metavar="PATH",
+                           help="a learner's .py file or .ipynb notebook to check instead of manual_dnn")
     gradcheck.add_argument("--mutant", metavar="NAME", help="check one bug of the bug zoo instead")
     gradcheck.add_argument("--list-mutants", action="store_true", help="list the bug zoo and exit")
     gradcheck.add_argument("--layers", type=_layer_sizes, metavar="N0,N1,...,1",

@@ -131,5 +131,5 @@ def explain(layer_dims, examples, seed, fmt="text"):
     w.say(f"Every gradient agrees with JAX autodiff; the largest relative error is {worst:.1e} "
           f"(tolerance {TOLERANCES['jax-grad']:.0e})." if worst <= TOLERANCES["jax-grad"]
           else f"Some gradients disagree with JAX (largest relative error {worst:.1e}).")
-    w.say("Next: `manual-dnn gradcheck --impl your_notebook.py` checks your own functions the same way.")
+    w.say("Next: `manual-dnn gradcheck --impl your_notebook.ipynb` checks your own functions the same way.")
     return w.text()

@@ -1,5 +1,5 @@
 """What the checker checks: the seed's functions, found in a module, a .py
-file or a mapping (such as a notebook's ``globals()``).
+file, a Jupyter notebook or a mapping (such as a notebook's ``globals()``).
 
 A learner's file often uses sigmoid, relu, sigmoid_backward and relu_backward
 without defining them: the course supplied them from a utility module
@@ -7,8 +7,10 @@ without defining them: the course supplied them from a utility module
 manual_dnn, and reported as supplied rather than checked.
 """
 
+import ast
 import contextlib
 import io
+import json
 import sys
 import types
 from dataclasses import dataclass, field
@@ -46,6 +48,7 @@ class Implementation:
     supplied: list = field(default_factory=list)  # helpers the checker provided
     missing: list = field(default_factory=list)
     output: str = ""  # what loading printed (captured)
+    skipped: list = field(default_factory=list)  # top-level statements that failed while loading
 
 
 def _helpers():
@@ -70,18 +73,61 @@ def from_mapping(mapping, label="mapping", supplied=None):
     return Implementation(label, functions, own_supplied, missing)
 
 
+def _code_units(path):
+    """[(where, source)]: the whole file, or a notebook's code cells without magics."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (UnicodeDecodeError, OSError) as error:
+        raise ImplementationError(f"{path}: cannot read it as text ({type(error).__name__})") from None
+    if path.suffix != ".ipynb":
+        return [("", text)]
+    try:
+        cells = json.loads(text)["cells"]
+    except (ValueError, KeyError, TypeError):
+        raise ImplementationError(f"{path}: not a Jupyter notebook (no cells)") from None
+    units = []
+    for number, cell in enumerate(cells, start=1):
+        if cell.get("cell_type") == "code":
+            source = cell.get("source", "")
+            lines = (source if isinstance(source, list) else source.splitlines(True))
+            # IPython magics (%matplotlib, !pip) are not Python: blank them, keeping line numbers.
+            lines = ["\n" if line.lstrip().startswith(("%", "!")) else line for line in lines]
+            units.append((f"cell {number}, ", "".join(lines)))
+    return units
+
+
+def _statements(path, where, source, strict):
+    """Each top-level statement compiled on its own, so one failing line
+    (a test-case call, an import of the course's testCases) spares the rest."""
+    try:
+        tree = ast.parse(source, filename=where or path)
+    except SyntaxError as error:
+        if error.lineno is None:  # e.g. null bytes: not source code at all
+            raise ImplementationError(f"{path}: not a Python source file ({error.msg})") from None
+        if strict:
+            raise ImplementationError(f"{path}: {where}line {error.lineno}: {error.msg}") from None
+        return [], [f"{where}line {error.lineno}: SyntaxError: {error.msg} (the whole cell)"]
+    except ValueError as error:  # null bytes, on older Pythons
+        raise ImplementationError(f"{path}: not a Python source file ({error})") from None
+    return [(node.lineno, compile(ast.Module([node], []), str(path), "exec")) for node in tree.body], []
+
+
 def from_path(path):
+    """Run a learner's .py file or .ipynb notebook and collect its seed functions.
+
+    Top-level statements that fail are skipped and listed (a learner's file
+    usually ends in test-case calls that need the course's files); the
+    function definitions around them still count.
+    """
     path = Path(path)
     if not path.is_file():
         raise ImplementationError(f"{path}: no such file")
-    try:
-        source = path.read_text(encoding="utf-8")
-        code = compile(source, str(path), "exec")
-    except SyntaxError as error:
-        raise ImplementationError(f"{path}: line {error.lineno}: {error.msg}") from None
-    except (UnicodeDecodeError, ValueError) as error:
-        raise ImplementationError(f"{path}: not a Python source file ({error})") from None
     helpers = _helpers()
+    skipped, programs = [], []
+    for where, source in _code_units(path):
+        statements, problems = _statements(path, where, source, strict=path.suffix != ".ipynb")
+        programs += [(where, line, code) for line, code in statements]
+        skipped += problems
     namespace = {"__name__": "learner_implementation", "__file__": str(path), **helpers}
     shims = {name: types.ModuleType(name) for name in HELPER_MODULES}
     for shim in shims.values():
@@ -92,11 +138,12 @@ def from_path(path):
     output = io.StringIO()
     try:
         with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
-            exec(code, namespace)
-    except (Exception, SystemExit) as error:
-        raise ImplementationError(
-            f"{path}: running it raised {type(error).__name__}: {error}".splitlines()[0]
-        ) from None
+            for where, line, code in programs:
+                try:
+                    exec(code, namespace)
+                except (Exception, SystemExit) as error:
+                    message = str(error).splitlines()[0] if str(error) else ""
+                    skipped.append(f"{where}line {line}: {type(error).__name__}: {message}".rstrip(": "))
     finally:
         sys.path.remove(str(path.parent))
         for name, module in saved.items():
@@ -106,11 +153,12 @@ def from_path(path):
                 sys.modules[name] = module
     implementation = from_mapping(namespace, str(path), helpers)
     implementation.output = output.getvalue()
+    implementation.skipped = skipped
     return implementation
 
 
 def load_implementation(source):
-    """A module, a path to a .py file, or a mapping -> Implementation."""
+    """A module, a path to a .py file or .ipynb notebook, or a mapping -> Implementation."""
     if isinstance(source, types.ModuleType):
         return from_mapping(vars(source), source.__name__)
     if isinstance(source, (str, Path)):

@@ -102,7 +102,8 @@ class Report:
             lines.append(f"Supplied by the checker, as the course did (not checked): {', '.join(self.supplied)}")
         if self.missing:
             lines.append(f"Not found, so not checked: {', '.join(self.missing)}")
-        lines += [f"Note: {note}" for note in self.notes]
+        for note in self.notes:
+            lines += textwrap.wrap(f"Note: {note}", 100, subsequent_indent="      ")
         lines.append(self._verdict(failed, invalid))
         return "\n".join(lines)
 

@@ -135,14 +135,65 @@ def test_the_root_cause_is_the_lowest_failing_function(tmp_path):
 
 
 @pytest.mark.parametrize("text, message", [
-    ("def f(:\n", "line 1"),
-    ("raise RuntimeError('boom')\n", "running it raised RuntimeError: boom"),
-    ("import testCases_v4a\n", "ModuleNotFoundError"),
+    ("def f(:\n", "bad.py: line 1: invalid syntax"),
+    ("x = 1\0\n", "not a Python source file"),
 ])
-def test_a_file_that_cannot_be_loaded_is_an_implementation_error(tmp_path, text, message):
+def test_a_file_that_cannot_be_parsed_is_an_implementation_error(tmp_path, text, message):
     path = tmp_path / "bad.py"
     path.write_text(text)
     with pytest.raises(ImplementationError, match=message):
+        check(path, **SMALL)
+
+
+EXPORTED_NOTEBOOK_TOP = """\
+import numpy as np
+from testCases import *
+from public_tests import *
+get_ipython().run_line_magic('matplotlib', 'inline')
+np.random.seed(1)
+"""
+TEST_CELL = """\
+t_dZ, t_linear_cache = linear_backward_test_case()
+t_dA_prev, t_dW, t_db = linear_backward(t_dZ, t_linear_cache)
+linear_backward_test(linear_backward)
+"""
+
+
+def test_an_exported_notebook_is_checked_despite_its_test_case_calls(tmp_path):
+    body = (LEARNERS / "partial_without_helpers.py").read_text()
+    path = tmp_path / "Step_by_Step.py"
+    path.write_text(EXPORTED_NOTEBOOK_TOP + body + TEST_CELL + "raise SystemExit('done')\n")
+    report = check(path, **SMALL)
+    assert report.passed, report.to_text()
+    assert {c.function for c in report.checks} == {"linear_forward", "linear_backward", "linear_activation_forward"}
+    note = next(n for n in report.notes if "failed while loading" in n)
+    assert note.startswith("7 top-level statement(s)") and "line 2: ModuleNotFoundError" in note
+
+
+def test_a_jupyter_notebook_is_read_cell_by_cell_without_magics(tmp_path):
+    import json
+
+    body = (LEARNERS / "partial_without_helpers.py").read_text()
+    cells = [
+        {"cell_type": "markdown", "source": ["# Building your Deep Neural Network"]},
+        {"cell_type": "code", "source": ["%matplotlib inline\n", "!pip list\n", "import numpy as np\n"]},
+        {"cell_type": "code", "source": body},
+        {"cell_type": "code", "source": ["def L_model_backward(AL, Y, caches):\n", "    # YOUR CODE HERE\n"]},
+        {"cell_type": "code", "source": TEST_CELL},
+    ]
+    path = tmp_path / "Step_by_Step.ipynb"
+    path.write_text(json.dumps({"cells": cells, "nbformat": 4}))
+    report = check(path, **SMALL)
+    assert report.passed, report.to_text()
+    assert "linear_backward" in {c.function for c in report.checks}
+    note = next(n for n in report.notes if "failed while loading" in n)
+    assert "cell 4, line 2: SyntaxError" in note and "cell 5, line 1: NameError" in note
+
+
+def test_a_file_that_is_not_a_notebook_is_an_implementation_error(tmp_path):
+    path = tmp_path / "broken.ipynb"
+    path.write_text("{not json")
+    with pytest.raises(ImplementationError, match="not a Jupyter notebook"):
         check(path, **SMALL)
 
 
