@@ -48,14 +48,14 @@ def two_layer_model(
     n_x, n_h, n_y = require_layer_dims("layers_dims", layers_dims)
     X = _check_training_inputs(X, Y, (n_x, n_h, n_y), num_iterations)
     parameters = initialize_parameters(n_x, n_h, n_y, seed=seed)
+    Y_row = np.reshape(Y, (1, -1))  # dA2 below needs Y as (1, m), like AL
     costs = []
     for i in range(num_iterations):
         W1, b1, W2, b2 = (parameters[k] for k in ("W1", "b1", "W2", "b2"))
         A1, cache1 = linear_activation_forward(X, W1, b1, activation="relu")
         A2, cache2 = linear_activation_forward(A1, W2, b2, activation="sigmoid")
-        cost = compute_cost(A2, Y)
-        A2, Yr = _check_labels(A2, Y)
-        dA2 = -(np.divide(Yr, A2) - np.divide(1 - Yr, 1 - A2))
+        cost = compute_cost(A2, Y)  # also refuses Y that does not fit, or a saturated A2
+        dA2 = -(np.divide(Y_row, A2) - np.divide(1 - Y_row, 1 - A2))
         dA1, dW2, db2 = linear_activation_backward(dA2, cache2, activation="sigmoid")
         _, dW1, db1 = linear_activation_backward(dA1, cache1, activation="relu", need_dA_prev=False)
         grads = {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}

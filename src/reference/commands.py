@@ -14,7 +14,7 @@ def _fail(message, command="gradcheck"):
 
 def gradcheck(args):
     from reference.bug_zoo import MUTANTS, mutant_namespace
-    from reference.checker import check
+    from reference.checker import CAT_NETWORK, check
     from reference.implementation import ImplementationError
 
     if args.list_mutants:
@@ -45,7 +45,7 @@ def gradcheck(args):
     params = None
     if args.params:
         params = [p.strip() for p in args.params.split(",") if p.strip()]
-        L = len(layers or [0, 0, 0, 0, 0]) - 1
+        L = len(layers or CAT_NETWORK) - 1
         known = {f"{p}{l}" for l in range(1, L + 1) for p in ("W", "b")}
         unknown = [p for p in params if p not in known]
         if unknown or not params:

@@ -78,9 +78,10 @@ def full_central_differences(X, weights, Y, names=None, eps=FD_STEP):
         est, bad = np.zeros(shape), np.zeros(shape, bool)
         # Inputs this layer's row sees: A[l-1] for W (one per column j), ones for b.
         inputs = As[l - 1] if name[0] == "W" else np.ones((1, m))
+        # Only examples whose Z[l][i, t] moves matter; the rest cancel exactly.
+        moving = np.flatnonzero((inputs != 0).any(axis=0))
         for i in range(W.shape[0]):
-            # Only examples whose Z[l][i, t] moves matter; the rest cancel exactly.
-            cols = np.flatnonzero((inputs != 0).any(axis=0))
+            cols = moving
             if l < L:  # an inactive unit that stays inactive changes nothing
                 reach = eps * np.abs(inputs[:, cols]).max(axis=0)
                 cols = cols[Zs[l][i, cols] > -reach]

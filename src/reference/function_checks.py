@@ -39,6 +39,14 @@ def _run(function, impl, argnames, args, outputs):
     return [values], None, result.output
 
 
+def _run_into(checks, printed, function, impl, argnames, args, outputs):
+    """_run, collecting its checks and output; returns the outputs, or None when the call failed."""
+    found, values, output = _run(function, impl, argnames, args, outputs)
+    checks.extend(found)
+    printed.append(output)
+    return values
+
+
 # ---------------------------------------------------------------- forward
 
 def forward_checks(impl, rng):
@@ -50,9 +58,7 @@ def forward_checks(impl, rng):
     def run(function, argnames, args, outputs, expected, cache_expected, cache_label, suffix=""):
         if function not in impl:
             return
-        found, values, output = _run(function, impl, argnames, args, outputs)
-        printed.append(output)
-        checks.extend(found)
+        values = _run_into(checks, printed, function, impl, argnames, args, outputs)
         if values is None:
             return
         checks.extend(_compare_all(function, "jax-forward", expected, values, suffix))
@@ -132,9 +138,7 @@ def backward_checks(impl, rng):
     for function, activation, argnames, args, outputs in cases:
         if function not in impl:
             continue
-        found, values, output = _run(function, impl, argnames, args, outputs)
-        printed.append(output)
-        checks.extend(found)
+        values = _run_into(checks, printed, function, impl, argnames, args, outputs)
         if values is None:
             continue
         suffix = f" ({activation})" if activation else ""
