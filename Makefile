@@ -26,6 +26,7 @@ demo: install
 	@echo "      (README.md has the rest; '$(BIN)/manual-dnn --help' lists the commands)"
 
 test: install
+	$(BIN)/ruff check .
 	MANUAL_DNN_DATA=$(DATA) $(BIN)/python -m pytest
 
 bench: install

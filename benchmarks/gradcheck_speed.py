@@ -28,8 +28,8 @@ def wall(argv):
 
 
 def naive_seconds_per_coordinate(samples=40):
-    from reference.forward_network import network_cost
-    from reference.points import network_point
+    from reference.checks.points import network_point
+    from reference.oracles.numpy_network import network_cost
 
     point = network_point([12288, 20, 7, 5, 1], 209, seed=0)
     weights = point.weights

@@ -16,7 +16,9 @@ import numpy as np
 
 import manual_dnn as md
 from manual_dnn.data import flatten_images, load_data
-from reference import jax_network as jnet
+from reference.oracles import jax_network as jnet
+
+jax.config.update("jax_enable_x64", True)  # this script only: the JAX trainer runs in float64
 
 RUNS = 3
 LAYERS = [12288, 20, 7, 5, 1]

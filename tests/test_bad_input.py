@@ -104,9 +104,21 @@ def test_training_refuses_inputs_that_do_not_fit_the_layers():
 def test_a_saturated_output_is_refused_rather_than_turned_into_nan():
     AL = np.array([[0.5, 1.0, 0.2]])
     Y = np.array([[1, 0, 0]])
-    with pytest.raises(ValueError, match=r"AL has 1 entries equal to 0 or 1 \(saturated sigmoid\)"):
+    with pytest.raises(ValueError, match=r"AL has 1 entries outside \(0, 1\) \(a saturated sigmoid\)"):
         md.compute_cost(AL, Y)
     params = {"W1": np.array([[40.0]]), "b1": np.array([[0.0]])}  # sigmoid(40) rounds to 1.0
     AL, caches = md.L_model_forward(np.array([[1.0, -1.0]]), params)
-    with pytest.raises(ValueError, match="saturated sigmoid"):
+    with pytest.raises(ValueError, match="AL has 1 entries equal to 0 or 1"):
         md.L_model_backward(AL, np.array([[1, 0]]), caches)
+
+
+def test_L_model_backward_takes_any_AL_but_0_and_1_as_the_course_test_case_does():
+    caches = [((np.ones((2, 2)), np.ones((1, 2)), np.zeros((1, 1))), np.array([[0.3, -0.2]]))]
+    grads = md.L_model_backward(np.array([[1.788, -0.35]]), np.array([[1, 0]]), caches)
+    assert np.isfinite(grads["dW1"]).all()
+
+
+def test_predict_takes_a_confident_model_whose_output_is_exactly_0_or_1():
+    params = {"W1": np.array([[40.0]]), "b1": np.array([[0.0]])}
+    p = md.predict(np.array([[1.0, -1.0]]), np.array([[1, 0]]), params)
+    np.testing.assert_array_equal(p, [[1.0, 0.0]])

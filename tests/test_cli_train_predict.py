@@ -6,9 +6,9 @@ import pytest
 from PIL import Image
 
 import manual_dnn as md
-from manual_dnn.cli import main
 from manual_dnn.images import load_image
 from manual_dnn.model_file import load_model, save_model
+from manual_dnn_cli.main import main
 
 
 def run(capsys, *argv):

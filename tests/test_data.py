@@ -35,7 +35,8 @@ def _write(path, split, m=4, x=None, y=None, drop=None):
     x = np.zeros((m, 64, 64, 3), np.uint8) if x is None else x
     y = np.arange(m) % 2 if y is None else y
     with h5py.File(path, "w") as f:
-        for key, value in {f"{split}_set_x": x, f"{split}_set_y": y, "list_classes": np.array([b"non-cat", b"cat"])}.items():
+        arrays = {f"{split}_set_x": x, f"{split}_set_y": y, "list_classes": np.array([b"non-cat", b"cat"])}
+        for key, value in arrays.items():
             if key != drop:
                 f[key] = value
 

@@ -49,10 +49,10 @@ def test_same_seed_gives_the_same_bits():
         assert a[key].tobytes() == b[key].tobytes()
 
 
-def test_compute_cost_reproduces_the_published_fixture_as_a_float():
+def test_compute_cost_reproduces_the_published_fixture_as_a_0d_array():
     cost = md.compute_cost(np.array([[0.8, 0.9, 0.4]]), np.array([[1, 1, 0]]))
-    assert isinstance(cost, float)
-    assert cost == pytest.approx(0.2797765635793422, rel=1e-15)
+    assert isinstance(cost, np.ndarray) and cost.shape == () and cost.dtype == np.float64
+    assert float(cost) == pytest.approx(0.2797765635793422, rel=1e-15)
 
 
 def test_compute_cost_prints_nothing(capsys):
@@ -144,25 +144,40 @@ def test_training_prints_the_cost_only_when_asked(capsys):
     assert capsys.readouterr().out.splitlines()[1].startswith("Cost after iteration 100: ")
 
 
-def test_the_network_package_does_not_need_jax(tmp_path):
+def test_the_network_package_imports_neither_reference_nor_jax():
+    """The graph is one-way: every manual_dnn module (and the command line's
+    start-up) imports with ``reference`` and ``jax`` blocked."""
+    import pkgutil
     import subprocess
     import sys
 
+    modules = [f"manual_dnn.{m.name}" for m in pkgutil.iter_modules(md.__path__)]
+    assert {"manual_dnn.network", "manual_dnn.training", "manual_dnn.data"} <= set(modules)
     code = (
-        "import sys; sys.modules['jax'] = None\n"
-        "import manual_dnn, manual_dnn.data, manual_dnn.cli\n"
-        "assert 'jax' not in [m for m in sys.modules if sys.modules[m] is not None]\n"
+        "import importlib, sys\n"
+        "sys.modules['jax'] = sys.modules['reference'] = None\n"
+        f"for name in {modules + ['manual_dnn_cli.main']!r}: importlib.import_module(name)\n"
+        "loaded = [m for m in sys.modules if sys.modules[m] is not None]\n"
+        "assert not [m for m in loaded if m.startswith(('jax', 'reference'))], loaded\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-def test_training_may_skip_dA0_and_gets_the_same_dW_and_db():
+def test_training_skips_dA0_privately_and_gets_the_same_dW_and_db():
+    from manual_dnn.training import _backward_without_dA0
+
     X, Y, params = _small_network()
     AL, caches = md.L_model_forward(X, params)
     full = md.L_model_backward(AL, Y, caches)
-    lean = md.L_model_backward(AL, Y, caches, need_dA0=False)
+    lean = _backward_without_dA0(AL, Y, caches)
     assert set(full) - set(lean) == {"dA0"}
     for key in lean:
         np.testing.assert_array_equal(lean[key], full[key])
-    dA_prev, dW, db = md.linear_backward(np.ones((3, 5)), caches[0][0], need_dA_prev=False)
-    assert dA_prev is None and dW.shape == (3, 4)
+
+
+def test_the_seed_functions_have_the_seeds_signatures():
+    import inspect
+
+    assert list(inspect.signature(md.L_model_backward).parameters) == ["AL", "Y", "caches"]
+    assert list(inspect.signature(md.linear_backward).parameters) == ["dZ", "cache"]
+    assert list(inspect.signature(md.linear_activation_backward).parameters) == ["dA", "cache", "activation"]

@@ -6,7 +6,7 @@ cache") and returns dZ = dA * g'(Z), elementwise, never writing into dA.
 
 import numpy as np
 
-from manual_dnn._checks import require_same_shape
+from manual_dnn.validation import require_same_shape
 
 
 def sigmoid(Z):

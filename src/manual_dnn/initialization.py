@@ -7,7 +7,7 @@ without touching numpy's global generator.
 
 import numpy as np
 
-from manual_dnn._checks import require_layer_dims
+from manual_dnn.validation import require_layer_dims
 
 
 def initialize_parameters(n_x, n_h, n_y, *, seed=1):

@@ -1,8 +1,8 @@
 """One whole layer: LINEAR then ACTIVATION, forward and backward."""
 
-from manual_dnn._checks import require_activation
 from manual_dnn.activations import relu, relu_backward, sigmoid, sigmoid_backward
 from manual_dnn.linear import linear_backward, linear_forward
+from manual_dnn.validation import require_activation
 
 
 def linear_activation_forward(A_prev, W, b, activation):
@@ -22,14 +22,13 @@ def linear_activation_forward(A_prev, W, b, activation):
     return A, (linear_cache, activation_cache)
 
 
-def linear_activation_backward(dA, cache, activation, *, need_dA_prev=True):
+def linear_activation_backward(dA, cache, activation):
     """Backward through g, then through the linear part.
 
     Parameters
     ----------
     dA : (n_l, m) gradient with respect to this layer's output
     cache : ((A_prev, W, b), Z) from linear_activation_forward
-    need_dA_prev : False skips dA_prev (None), as in linear_backward
 
     Returns
     -------
@@ -41,6 +40,4 @@ def linear_activation_backward(dA, cache, activation, *, need_dA_prev=True):
         dZ = relu_backward(dA, activation_cache)
     else:
         dZ = sigmoid_backward(dA, activation_cache)
-    if need_dA_prev:  # the seed's call, unchanged, so a learner's linear_backward fits in
-        return linear_backward(dZ, linear_cache)
-    return linear_backward(dZ, linear_cache, need_dA_prev=False)
+    return linear_backward(dZ, linear_cache)

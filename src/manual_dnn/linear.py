@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from manual_dnn._checks import as_matrix, require_examples
+from manual_dnn.validation import as_matrix, require_examples
 
 
 def linear_forward(A, W, b):
@@ -31,7 +31,7 @@ def linear_forward(A, W, b):
     return Z, (A, W, b)
 
 
-def linear_backward(dZ, cache, *, need_dA_prev=True):
+def linear_backward(dZ, cache):
     """Gradients of the linear part, given dZ.
 
     dZ is the gradient of the *summed* loss (the seed's dAL has no 1/m), so the
@@ -42,13 +42,20 @@ def linear_backward(dZ, cache, *, need_dA_prev=True):
     ----------
     dZ : (n_l, m)
     cache : (A_prev, W, b) from linear_forward
-    need_dA_prev : False skips W^T dZ (returned as None); training never needs
-        it for the first layer, where it is the costliest product
 
     Returns
     -------
     dA_prev : (n_{l-1}, m), dW : (n_l, n_{l-1}), db : (n_l, 1)
     """
+    A_prev, W, b = cache
+    dW, db = weight_gradients(dZ, cache)
+    dA_prev = np.dot(W.T, dZ)
+    return dA_prev, dW, db
+
+
+def weight_gradients(dZ, cache):
+    """(dW, db) of linear_backward alone: training needs no dA_prev for layer 1,
+    where W^T dZ is the costliest product of the backward pass."""
     A_prev, W, b = cache
     dZ = as_matrix("dZ", dZ)
     if dZ.shape != (W.shape[0], A_prev.shape[1]):
@@ -59,5 +66,4 @@ def linear_backward(dZ, cache, *, need_dA_prev=True):
     m = A_prev.shape[1]
     dW = 1.0 / m * np.dot(dZ, A_prev.T)
     db = 1.0 / m * np.sum(dZ, axis=1, keepdims=True)
-    dA_prev = np.dot(W.T, dZ) if need_dA_prev else None
-    return dA_prev, dW, db
+    return dW, db

@@ -5,8 +5,8 @@ Forward pass, cross-entropy cost, backward pass and the gradient-descent step.
 
 import numpy as np
 
-from manual_dnn._checks import as_matrix, count_layers, require_examples
 from manual_dnn.layer import linear_activation_backward, linear_activation_forward
+from manual_dnn.validation import as_matrix, count_layers, require_examples
 
 
 def L_model_forward(X, parameters):
@@ -39,81 +39,70 @@ def L_model_forward(X, parameters):
 
 
 def _check_labels(AL, Y):
-    """Return (AL, Y) as (1, m) matrices; Y may also come as (m,).
-
-    AL exactly 0 or 1 (a saturated sigmoid) is refused: the cross-entropy takes
-    log(0) there and the seed's dAL divides by 0, which would give NaN silently.
-    The check is O(m), nothing beside the O(n m) matrix products.
-    """
+    """Return (AL, Y) as (1, m) matrices; Y may also come as (m,)."""
     AL = as_matrix("AL", AL)
     require_examples("AL", AL)
     Y = np.asarray(Y)
     if AL.shape[0] != 1 or Y.shape not in (AL.shape, (AL.shape[1],)):
         raise ValueError(f"Y has shape {Y.shape} but AL has shape {AL.shape}: both must be (1, m)")
-    saturated = np.count_nonzero((AL <= 0) | (AL >= 1))
-    if saturated:
-        raise ValueError(
-            f"AL has {saturated} entries equal to 0 or 1 (saturated sigmoid): the cross-entropy "
-            "and its gradient are undefined there; scale down the weights or the learning rate"
-        )
     return AL, Y.reshape(AL.shape)
 
 
-def compute_cost(AL, Y):
-    """Cross-entropy cost -(1/m) sum(Y log AL + (1 - Y) log(1 - AL)), as a float.
+def _refuse(AL, where, what):
+    """Raise naming how many entries of AL are ``where`` (a boolean mask) and why."""
+    count = np.count_nonzero(where)
+    if count:
+        raise ValueError(f"AL has {count} entries {what}; scale down the weights or the learning rate")
 
-    AL and Y are (1, m).
+
+def compute_cost(AL, Y):
+    """Cross-entropy cost -(1/m) sum(Y log AL + (1 - Y) log(1 - AL)).
+
+    AL and Y are (1, m); AL must lie strictly between 0 and 1, where both
+    logarithms are defined. Returns the cost as the seed does: np.squeeze of a
+    (1, 1) product, a 0-d float64 array (``float(cost)`` gives the number).
     """
     AL, Y = _check_labels(AL, Y)
+    _refuse(AL, ~((AL > 0) & (AL < 1)), "outside (0, 1) (a saturated sigmoid): the cross-entropy takes "
+            "the log of 0 or less there")
     m = Y.shape[1]
     cost = (1.0 / m) * (-np.dot(Y, np.log(AL).T) - np.dot(1 - Y, np.log(1 - AL).T))
-    return float(np.squeeze(cost))
+    return np.squeeze(cost)
 
 
-def L_model_backward(AL, Y, caches, *, need_dA0=True):
+def L_model_backward(AL, Y, caches):
     """Backward pass of the L-layer network.
 
     Parameters
     ----------
-    AL : (1, m) output of L_model_forward
+    AL : (1, m) output of L_model_forward (any value but exactly 0 or 1, where
+        dAL divides by zero)
     Y : (1, m) labels in {0, 1}
     caches : the list L_model_forward returned
-    need_dA0 : False leaves out dA0, the gradient for X: training never uses it,
-        and for the cat network it is a third of the backward pass's work
 
     Returns
     -------
     grads : dict with dA{l-1}, dW{l}, db{l} for l = 1..L (dA0 is the gradient for X)
     """
     AL, Y = _check_labels(AL, Y)
+    _refuse(AL, (AL == 0) | (AL == 1) | ~np.isfinite(AL), "equal to 0 or 1, or not finite: dAL divides by "
+            "AL and 1 - AL")
     grads = {}
     L = len(caches)
     # Derivative of the summed loss with respect to AL; linear_backward adds the 1/m.
     dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
     current_cache = caches[L - 1]
-    dA_prev_temp, dW_temp, db_temp = linear_activation_backward(
-        dAL, current_cache, "sigmoid", **_skip_dA_prev(not need_dA0 and L == 1)
-    )
+    dA_prev_temp, dW_temp, db_temp = linear_activation_backward(dAL, current_cache, "sigmoid")
     grads["dA" + str(L - 1)] = dA_prev_temp
     grads["dW" + str(L)] = dW_temp
     grads["db" + str(L)] = db_temp
     for l in reversed(range(L - 1)):
         current_cache = caches[l]
-        dA_prev_temp, dW_temp, db_temp = linear_activation_backward(
-            grads["dA" + str(l + 1)], current_cache, "relu", **_skip_dA_prev(not need_dA0 and l == 0)
-        )
+        dA_prev_temp, dW_temp, db_temp = linear_activation_backward(grads["dA" + str(l + 1)], current_cache, "relu")
         grads["dA" + str(l)] = dA_prev_temp
         grads["dW" + str(l + 1)] = dW_temp
         grads["db" + str(l + 1)] = db_temp
-    if not need_dA0:
-        del grads["dA0"]
     return grads
-
-
-def _skip_dA_prev(skip):
-    """The keyword only when it changes something: the seed's calls stay the seed's,
-    so a learner's (or a mutant's) linear_activation_backward still fits in."""
-    return {"need_dA_prev": False} if skip else {}
 
 
 def update_parameters(parameters, grads, learning_rate):

@@ -2,10 +2,16 @@
 
 import numpy as np
 
-from manual_dnn._checks import as_matrix, require_layer_dims
+from manual_dnn.activations import relu_backward, sigmoid_backward
 from manual_dnn.initialization import initialize_parameters, initialize_parameters_deep
 from manual_dnn.layer import linear_activation_backward, linear_activation_forward
-from manual_dnn.network import L_model_backward, L_model_forward, _check_labels, compute_cost, update_parameters
+from manual_dnn.linear import weight_gradients
+from manual_dnn.network import L_model_forward, _check_labels, compute_cost, update_parameters
+from manual_dnn.validation import as_matrix, require_layer_dims
+
+# The Application notebook's networks for the 64x64x3 cat images.
+CAT_NETWORK = (12288, 20, 7, 5, 1)
+CAT_TWO_LAYER_NETWORK = (12288, 7, 1)
 
 
 def _check_training_inputs(X, Y, layers_dims, num_iterations):
@@ -57,7 +63,7 @@ def two_layer_model(
         cost = compute_cost(A2, Y)  # also refuses Y that does not fit, or a saturated A2
         dA2 = -(np.divide(Y_row, A2) - np.divide(1 - Y_row, 1 - A2))
         dA1, dW2, db2 = linear_activation_backward(dA2, cache2, activation="sigmoid")
-        _, dW1, db1 = linear_activation_backward(dA1, cache1, activation="relu", need_dA_prev=False)
+        dW1, db1 = _first_layer_gradients(dA1, cache1, "relu")
         grads = {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
         parameters = update_parameters(parameters, grads, learning_rate)
         _record(costs, i, cost, print_cost, callback)
@@ -96,10 +102,33 @@ def L_layer_model(
     for i in range(num_iterations):
         AL, caches = L_model_forward(X, parameters)
         cost = compute_cost(AL, Y)
-        grads = L_model_backward(AL, Y, caches, need_dA0=False)
+        grads = _backward_without_dA0(AL, Y, caches)
         parameters = update_parameters(parameters, grads, learning_rate)
         _record(costs, i, cost, print_cost, callback)
     return parameters, costs
+
+
+def _first_layer_gradients(dA1, cache, activation):
+    """(dW1, db1) of the first layer, without its dA0 = W1^T dZ1: nobody needs
+    the gradient for X, and for the cat network it is a third of the backward pass."""
+    linear_cache, Z = cache
+    dZ = relu_backward(dA1, Z) if activation == "relu" else sigmoid_backward(dA1, Z)
+    return weight_gradients(dZ, linear_cache)
+
+
+def _backward_without_dA0(AL, Y, caches):
+    """L_model_backward's grads without dA0: the same seed functions for layers
+    L..2, then _first_layer_gradients."""
+    L = len(caches)
+    Y = np.reshape(Y, AL.shape)
+    dA = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    grads = {}
+    for l in range(L, 1, -1):
+        dA, grads["dW" + str(l)], grads["db" + str(l)] = linear_activation_backward(
+            dA, caches[l - 1], "sigmoid" if l == L else "relu")
+        grads["dA" + str(l - 1)] = dA
+    grads["dW1"], grads["db1"] = _first_layer_gradients(dA, caches[0], "sigmoid" if L == 1 else "relu")
+    return grads
 
 
 def predict(X, y, parameters):

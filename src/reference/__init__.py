@@ -1,15 +1,28 @@
-"""The oracles: what manual_dnn (or a learner's code) is checked against.
+"""The oracles, and the checker that compares any implementation with them.
 
-Three independent ways to get a gradient, none sharing code with manual_dnn:
-- ``jax_network``: the same network in jax.numpy, float64, differentiated by
-  autodiff (VJPs per function, jax.grad for the whole cost);
-- ``numeric``: finite differences, random directions, complex step and the
-  Taylor test, on a plain numpy forward of our own (``forward_network``);
-- ``full_fd``: central differences for every parameter of a real-size network.
-``checker`` compares an implementation with them; ``tolerances`` says how close
-is close enough. Importing this package turns on JAX's float64 mode.
+Layers, each importing only those below it:
+- ``seed_functions``, ``tolerances``: the course's functions (one table) and
+  how close is close enough;
+- ``oracles/``: three independent ways to get a gradient, none sharing code
+  with manual_dnn -- the network in JAX float64 (autodiff), finite differences,
+  complex step and the Taylor test on a plain numpy forward, and central
+  differences for every parameter of a real-size network;
+- ``learner/``: a learner's code, found in a file, a notebook or a mapping, and
+  called so that whatever it does becomes data;
+- ``checks/``: the check points and the comparisons, function by function;
+- ``report/``: the verdicts, the root causes and how they are shown.
+``bug_zoo`` and ``explain`` teach with all of them. Importing any of this
+changes nothing process-wide: JAX runs in float64 inside each oracle call.
 """
 
-import jax
+__all__ = ["check"]
 
-jax.config.update("jax_enable_x64", True)
+
+def __getattr__(name):
+    # ``from reference import check`` in a notebook, without importing JAX for
+    # those who need only a part (the learner's sandbox imports reference.learner).
+    if name == "check":
+        from reference.checks.checker import check
+
+        return check
+    raise AttributeError(f"module 'reference' has no attribute {name!r}")

@@ -14,7 +14,7 @@ import numpy as np
 
 import manual_dnn
 from manual_dnn import activations, layer, linear, network
-from reference.implementation import SEED_FUNCTIONS
+from reference.seed_functions import SEED_FUNCTIONS
 
 __all__ = ["Mutant", "MUTANTS", "seed_namespace", "mutant_namespace"]
 
@@ -207,23 +207,61 @@ def update_parameters_forgetting_b(parameters, grads, learning_rate):
 
 
 MUTANTS = {
-    "linear-forward-no-bias": Mutant("linear_forward", "Z = W A: the bias b is forgotten", linear_forward_without_bias),
-    "relu-backward-masks-dA": Mutant("relu_backward", "zeroes dZ where dA <= 0 instead of where Z <= 0", relu_backward_masking_dA),
-    "relu-backward-no-dA": Mutant("relu_backward", "returns g'(Z) = (Z > 0) without multiplying by dA", relu_backward_without_dA),
-    "relu-backward-in-place": Mutant("relu_backward", "dZ = dA without a copy, so it writes into the caller's dA", relu_backward_in_place),
-    "relu-backward-kink": Mutant("relu_backward", "masks Z < 0 instead of Z <= 0: dZ = dA at Z == 0", relu_backward_one_at_kink),
-    "sigmoid-backward-no-1-minus-s": Mutant("sigmoid_backward", "dZ = dA * s, the (1 - s) forgotten", sigmoid_backward_without_one_minus_s),
-    "sigmoid-backward-cache-as-A": Mutant("sigmoid_backward", "treats the cache Z as A: dZ = dA * Z * (1 - Z)", sigmoid_backward_cache_as_A),
-    "dW-missing-1/m": Mutant("linear_backward", "dW = dZ A_prev^T without the 1/m", linear_backward_dW_without_1_over_m),
-    "db-missing-1/m": Mutant("linear_backward", "db = sum(dZ) without the 1/m", linear_backward_db_without_1_over_m),
-    "db-wrong-axis": Mutant("linear_backward", "db sums dZ over axis 0 (units) instead of axis 1 (examples)", linear_backward_db_wrong_axis),
-    "db-no-keepdims": Mutant("linear_backward", "db = sum(dZ, axis=1) / m without keepdims: shape (n,)", linear_backward_db_without_keepdims),
-    "activations-swapped": Mutant("linear_activation_backward", "uses sigmoid_backward for 'relu' and relu_backward for 'sigmoid'", linear_activation_backward_swapped),
-    "cost-missing-1/m": Mutant("compute_cost", "the cross-entropy summed, not averaged over m", compute_cost_without_1_over_m),
-    "forward-skips-a-layer": Mutant("L_model_forward", "the ReLU loop stops one layer early", L_model_forward_skipping_a_layer),
-    "dAL-wrong-sign": Mutant("L_model_backward", "dAL = Y/AL - (1-Y)/(1-AL): the minus sign dropped", L_model_backward_dAL_wrong_sign),
-    "last-layer-relu": Mutant("L_model_backward", "backpropagates the output layer as relu, not sigmoid", L_model_backward_last_layer_relu),
-    "grads-wrong-layer-index": Mutant("L_model_backward", "stores the hidden layers' dW, db under l+2 instead of l+1", L_model_backward_wrong_layer_index),
-    "update-climbs": Mutant("update_parameters", "W + lr dW: climbs the gradient instead of descending", update_parameters_climbing),
-    "update-forgets-b": Mutant("update_parameters", "updates W but never b", update_parameters_forgetting_b),
+    "linear-forward-no-bias": Mutant(
+        "linear_forward", "Z = W A: the bias b is forgotten",
+        linear_forward_without_bias),
+    "relu-backward-masks-dA": Mutant(
+        "relu_backward", "zeroes dZ where dA <= 0 instead of where Z <= 0",
+        relu_backward_masking_dA),
+    "relu-backward-no-dA": Mutant(
+        "relu_backward", "returns g'(Z) = (Z > 0) without multiplying by dA",
+        relu_backward_without_dA),
+    "relu-backward-in-place": Mutant(
+        "relu_backward", "dZ = dA without a copy, so it writes into the caller's dA",
+        relu_backward_in_place),
+    "relu-backward-kink": Mutant(
+        "relu_backward", "masks Z < 0 instead of Z <= 0: dZ = dA at Z == 0",
+        relu_backward_one_at_kink),
+    "sigmoid-backward-no-1-minus-s": Mutant(
+        "sigmoid_backward", "dZ = dA * s, the (1 - s) forgotten",
+        sigmoid_backward_without_one_minus_s),
+    "sigmoid-backward-cache-as-A": Mutant(
+        "sigmoid_backward", "treats the cache Z as A: dZ = dA * Z * (1 - Z)",
+        sigmoid_backward_cache_as_A),
+    "dW-missing-1/m": Mutant(
+        "linear_backward", "dW = dZ A_prev^T without the 1/m",
+        linear_backward_dW_without_1_over_m),
+    "db-missing-1/m": Mutant(
+        "linear_backward", "db = sum(dZ) without the 1/m",
+        linear_backward_db_without_1_over_m),
+    "db-wrong-axis": Mutant(
+        "linear_backward", "db sums dZ over axis 0 (units) instead of axis 1 (examples)",
+        linear_backward_db_wrong_axis),
+    "db-no-keepdims": Mutant(
+        "linear_backward", "db = sum(dZ, axis=1) / m without keepdims: shape (n,)",
+        linear_backward_db_without_keepdims),
+    "activations-swapped": Mutant(
+        "linear_activation_backward", "uses sigmoid_backward for 'relu' and relu_backward for 'sigmoid'",
+        linear_activation_backward_swapped),
+    "cost-missing-1/m": Mutant(
+        "compute_cost", "the cross-entropy summed, not averaged over m",
+        compute_cost_without_1_over_m),
+    "forward-skips-a-layer": Mutant(
+        "L_model_forward", "the ReLU loop stops one layer early",
+        L_model_forward_skipping_a_layer),
+    "dAL-wrong-sign": Mutant(
+        "L_model_backward", "dAL = Y/AL - (1-Y)/(1-AL): the minus sign dropped",
+        L_model_backward_dAL_wrong_sign),
+    "last-layer-relu": Mutant(
+        "L_model_backward", "backpropagates the output layer as relu, not sigmoid",
+        L_model_backward_last_layer_relu),
+    "grads-wrong-layer-index": Mutant(
+        "L_model_backward", "stores the hidden layers' dW, db under l+2 instead of l+1",
+        L_model_backward_wrong_layer_index),
+    "update-climbs": Mutant(
+        "update_parameters", "W + lr dW: climbs the gradient instead of descending",
+        update_parameters_climbing),
+    "update-forgets-b": Mutant(
+        "update_parameters", "updates W but never b",
+        update_parameters_forgetting_b),
 }

@@ -8,9 +8,9 @@ The numbers come from manual_dnn's own functions; JAX only checks them.
 import numpy as np
 
 import manual_dnn as md
-from reference import jax_network as jnet
-from reference.points import network_point
-from reference.tolerances import TOLERANCES
+from reference.checks.points import network_point
+from reference.oracles import jax_network as jnet
+from reference.tolerances import TOLERANCES, relative_error
 
 __all__ = ["explain"]
 
@@ -55,9 +55,7 @@ class _Writer:
 
 
 def _agreement(actual, expected):
-    actual, expected = np.asarray(actual), np.asarray(expected)
-    scale = np.linalg.norm(actual) + np.linalg.norm(expected)
-    rel = float(np.linalg.norm(actual - expected) / scale) if scale else 0.0
+    rel = relative_error(actual, expected)
     verdict = "agrees" if rel <= TOLERANCES["jax-grad"] else "DISAGREES"
     return rel, f"   <- JAX {verdict}: rel. error {rel:.1e}"
 
@@ -94,7 +92,7 @@ def explain(layer_dims, examples, seed, fmt="text"):
     cost = md.compute_cost(AL, Y)
     w.heading("Cost", 3)
     w.equation("J = -(1/m) sum( Y log(AL) + (1 - Y) log(1 - AL) )")
-    w.say(f"    J = {cost:.10f}   (JAX: {float(jnet.cost(AL, Y)):.10f})")
+    w.say(f"    J = {cost:.10f}   (JAX: {float(jnet.cost_value(AL, Y)):.10f})")
 
     w.heading("Backward")
     w.say("dA and dZ are gradients of the summed loss m*J (per example); dW and db take the mean, "

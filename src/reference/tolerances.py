@@ -6,7 +6,9 @@ correct float64 code at least 1000× under it (measured: see README), while
 the smallest plausible learner bug (a missing 1/m with m = 2) is 1/3.
 """
 
-__all__ = ["TOLERANCES", "FD_STEP", "COMPLEX_STEP", "KINK_MARGIN", "SATURATION", "TAYLOR_MIN_ORDER"]
+import numpy as np
+
+__all__ = ["relative_error", "TOLERANCES", "FD_STEP", "COMPLEX_STEP", "KINK_MARGIN", "SATURATION", "TAYLOR_MIN_ORDER"]
 
 FD_STEP = 1e-5
 """Central-difference step. Truncation error ~ eps² ~ 1e-10 and rounding
@@ -44,3 +46,14 @@ TOLERANCES = {
     # The Taylor test is judged by its order (TAYLOR_MIN_ORDER), see above.
     "taylor": 2 - TAYLOR_MIN_ORDER,
 }
+
+
+def relative_error(actual, expected):
+    """||actual - expected|| / (||actual|| + ||expected||), 0 when both are 0.
+
+    The course's measure, for whole tensors or single numbers alike: the one
+    definition every check, the report and ``explain`` use.
+    """
+    actual, expected = np.asarray(actual, dtype=np.float64), np.asarray(expected, dtype=np.float64)
+    scale = np.linalg.norm(actual) + np.linalg.norm(expected)
+    return float(np.linalg.norm(actual - expected) / scale) if scale > 0 else 0.0

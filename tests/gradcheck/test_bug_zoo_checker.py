@@ -3,7 +3,7 @@
 import pytest
 
 from reference.bug_zoo import MUTANTS, mutant_namespace, seed_namespace
-from reference.checker import check
+from reference.checks.checker import check
 
 
 def test_the_unmutated_namespace_passes():

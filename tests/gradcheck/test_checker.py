@@ -7,8 +7,9 @@ import pytest
 
 import manual_dnn
 from reference.bug_zoo import seed_namespace
-from reference.checker import check
-from reference.implementation import SEED_FUNCTIONS, ImplementationError
+from reference.checks.checker import check
+from reference.learner.loading import ImplementationError
+from reference.seed_functions import SEED_FUNCTIONS
 
 LEARNERS = Path(__file__).parent / "learners"
 SMALL = dict(layer_dims=[5, 4, 3, 1], examples=6)
@@ -88,7 +89,8 @@ def test_an_exception_is_a_failure_with_its_reason_not_a_crash(tmp_path):
 
 
 def test_a_wrong_return_arity_is_a_failure(tmp_path):
-    path = _learner(tmp_path, "def linear_backward(dZ, cache):\n    A, W, b = cache\n    return W.T @ dZ, dZ @ A.T / A.shape[1]\n")
+    body = "def linear_backward(dZ, cache):\n    A, W, b = cache\n    return W.T @ dZ, dZ @ A.T / A.shape[1]\n"
+    path = _learner(tmp_path, body)
     failures = _only_failure(check(path, **SMALL), "linear_backward")
     assert any("returned 2 values, expected (dA_prev, dW, db)" in c.detail for c in failures)
 
@@ -118,7 +120,8 @@ def test_a_forward_function_writing_into_its_input_is_a_failure(tmp_path):
 
 
 def test_a_wrong_value_names_the_worst_entry_with_both_values(tmp_path):
-    body = "def linear_backward(dZ, cache):\n    A, W, b = cache\n    return W.T @ dZ, dZ @ A.T, dZ.sum(axis=1, keepdims=True) / A.shape[1]\n"
+    body = ("def linear_backward(dZ, cache):\n    A, W, b = cache\n"
+            "    return W.T @ dZ, dZ @ A.T, dZ.sum(axis=1, keepdims=True) / A.shape[1]\n")
     report = check(_learner(tmp_path, body), **SMALL)
     failures = _only_failure(report, "linear_backward")
     jax = next(c for c in failures if c.function == "linear_backward" and c.target == "dW" and c.oracle == "jax-vjp")

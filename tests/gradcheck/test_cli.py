@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from manual_dnn.cli import main
+from manual_dnn_cli.main import main
 from reference.bug_zoo import MUTANTS
 
 LEARNERS = Path(__file__).parent / "learners"

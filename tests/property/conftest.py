@@ -4,7 +4,7 @@ another (the bug zoo runs the same properties against each mutant)."""
 import pytest
 
 import manual_dnn
-from reference.implementation import SEED_FUNCTIONS
+from reference.seed_functions import SEED_FUNCTIONS
 
 
 @pytest.fixture(scope="session")

@@ -11,10 +11,9 @@ compiled function per depth.
 from functools import partial
 
 import jax
-import jax.numpy as jnp
 import numpy as np
 
-from reference import jax_network as jnet
+from reference.oracles import jax_network as jnet
 
 UNITS, EXAMPLES = 8, 16  # the strategies' largest layer and batch
 
@@ -41,6 +40,7 @@ def _layer_vjp(cotangent, A_prev, W, b, activation):
     return jax.vjp(f, A_prev, W, b)[1](cotangent)
 
 
+@jnet.float64_oracle
 def layer_backward(cotangent, A_prev, W, b, activation=None):
     """(dA_prev, dW / m, db / m): jnet.linear_backward or linear_activation_backward, padded."""
     (n_prev, m), n = A_prev.shape, W.shape[0]
@@ -55,6 +55,7 @@ def _activation_vjp(dA, Z, activation):
     return jax.vjp(jnet.ACTIVATIONS[activation], Z)[1](dA)[0]
 
 
+@jnet.float64_oracle
 def activation_backward(dA, Z, activation):
     return np.asarray(_activation_vjp(_pad(dA, UNITS, EXAMPLES), _pad(Z, UNITS, EXAMPLES), activation))[
         : Z.shape[0], : Z.shape[1]]
@@ -63,6 +64,7 @@ def activation_backward(dA, Z, activation):
 _forward = jax.jit(jnet.forward)
 
 
+@jnet.float64_oracle
 def forward(X, weights):
     """(AL, [Z1, ..., ZL]) as jnet.forward."""
     m = X.shape[1]
@@ -87,6 +89,7 @@ def _layer_forward(A_prev, W, b):
     return Z, jnet.activate(Z, "relu"), jnet.activate(Z, "sigmoid")
 
 
+@jnet.float64_oracle
 def layer_forward(A_prev, W, b):
     """(Z, relu(Z), sigmoid(Z)) of one layer."""
     n, m = W.shape[0], A_prev.shape[1]
@@ -97,6 +100,7 @@ def layer_forward(A_prev, W, b):
 _cost = jax.jit(jnet.cost)
 
 
+@jnet.float64_oracle
 def cost(AL, Y):
     m = Y.shape[1]
     padded_AL = _pad(AL, 1, EXAMPLES)

@@ -15,7 +15,7 @@ import numpy as np
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from reference.points import liven
+from reference.checks.points import liven
 
 # "Layers" counts the input layer: 2 to 6 sizes, each 1 to 8, the last one 1.
 LAYER_SIZES = st.lists(st.integers(1, 8), min_size=1, max_size=5).map(lambda sizes: sizes + [1])

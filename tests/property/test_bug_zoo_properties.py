@@ -5,7 +5,6 @@ function are run against it and at least one must find the bug. Shrinking is
 shown on the missing-1/m bug: the counterexample Hypothesis reports is tiny.
 """
 
-import numpy as np
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 

@@ -3,10 +3,9 @@
 import numpy as np
 from hypothesis import given
 
-from reference import forward_network as fwd
-from reference import jax_network as jnet
+from reference.oracles import numpy_network as fwd
+from reference.oracles.numeric import numeric_vjp
 from tests.property import oracle
-from reference.numeric import numeric_vjp
 from tests.property.expect import Untouched, assert_close
 from tests.property.strategies import ACTIVATIONS, FD_VALID_LAYERS, KINK_ACTIVATIONS
 

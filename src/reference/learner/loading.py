@@ -10,45 +10,18 @@ manual_dnn, and reported as supplied rather than checked.
 import ast
 import contextlib
 import io
-import json
 import sys
 import types
-from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["SEED_FUNCTIONS", "HELPERS", "Implementation", "ImplementationError", "load_implementation"]
+from reference.learner.implementation import Implementation, ImplementationError
+from reference.learner.source import code_cells
+from reference.seed_functions import HELPERS, SEED_FUNCTIONS
 
-SEED_FUNCTIONS = (
-    "linear_forward",
-    "sigmoid",
-    "relu",
-    "linear_activation_forward",
-    "L_model_forward",
-    "compute_cost",
-    "sigmoid_backward",
-    "relu_backward",
-    "linear_backward",
-    "linear_activation_backward",
-    "L_model_backward",
-    "update_parameters",
-)
-HELPERS = ("sigmoid", "relu", "sigmoid_backward", "relu_backward")
+__all__ = ["ImplementationError", "load_implementation"]
+
 # The course's utility modules, as a learner's file imports them.
 HELPER_MODULES = ("dnn_utils", "dnn_utils_v2", "dnn_app_utils_v2", "dnn_app_utils_v3")
-
-
-class ImplementationError(Exception):
-    """The implementation could not be loaded (one line, for exit code 2)."""
-
-
-@dataclass
-class Implementation:
-    label: str
-    functions: dict  # name -> callable, for the seed's functions it defines
-    supplied: list = field(default_factory=list)  # helpers the checker provided
-    missing: list = field(default_factory=list)
-    output: str = ""  # what loading printed (captured)
-    skipped: list = field(default_factory=list)  # top-level statements that failed while loading
 
 
 def _helpers():
@@ -71,29 +44,6 @@ def from_mapping(mapping, label="mapping", supplied=None):
         else:
             missing.append(name)
     return Implementation(label, functions, own_supplied, missing)
-
-
-def _code_units(path):
-    """[(where, source)]: the whole file, or a notebook's code cells without magics."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (UnicodeDecodeError, OSError) as error:
-        raise ImplementationError(f"{path}: cannot read it as text ({type(error).__name__})") from None
-    if path.suffix != ".ipynb":
-        return [("", text)]
-    try:
-        cells = json.loads(text)["cells"]
-    except (ValueError, KeyError, TypeError):
-        raise ImplementationError(f"{path}: not a Jupyter notebook (no cells)") from None
-    units = []
-    for number, cell in enumerate(cells, start=1):
-        if cell.get("cell_type") == "code":
-            source = cell.get("source", "")
-            lines = (source if isinstance(source, list) else source.splitlines(True))
-            # IPython magics (%matplotlib, !pip) are not Python: blank them, keeping line numbers.
-            lines = ["\n" if line.lstrip().startswith(("%", "!")) else line for line in lines]
-            units.append((f"cell {number}, ", "".join(lines)))
-    return units
 
 
 def _statements(path, where, source, strict):
@@ -124,7 +74,7 @@ def from_path(path):
         raise ImplementationError(f"{path}: no such file")
     helpers = _helpers()
     skipped, programs = [], []
-    for where, source in _code_units(path):
+    for where, source in code_cells(path):
         statements, problems = _statements(path, where, source, strict=path.suffix != ".ipynb")
         programs += [(where, line, code) for line, code in statements]
         skipped += problems

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from reference.forward_network import cost, forward
+from reference.oracles.numpy_network import cost, forward
 from reference.tolerances import SATURATION
 
 __all__ = ["Slot", "slot"]

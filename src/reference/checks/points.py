@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from reference.forward_network import forward
+from reference.oracles.numpy_network import forward
 from reference.tolerances import KINK_MARGIN, SATURATION
 
 __all__ = ["NetworkPoint", "network_point", "layer_point", "degeneracies", "liven"]
@@ -103,7 +103,7 @@ def network_point(layer_dims, m, seed, X=None, Y=None):
         X = rng.uniform(0, 1, (layer_dims[0], m))
         Y = rng.randint(0, 2, (1, m)).astype(np.float64)
     first_problems = None
-    for draw in range(1, MAX_DRAWS + 1):
+    for draw in range(1, MAX_DRAWS + 1):  # noqa: B007 -- the count of draws is kept in the point
         weights = liven(X, _draw_weights(rng, layer_dims))
         problems = degeneracies(X, weights)
         if not problems:

@@ -1,4 +1,4 @@
-"""Input checks shared by the public functions.
+"""Input validation shared by the public functions.
 
 Each check looks only at shapes, dtypes and keys -- O(1) per call -- so the
 training loop does not notice them. They turn numpy's broadcasting surprises

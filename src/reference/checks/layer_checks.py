@@ -7,14 +7,14 @@ step of the same forward in plain numpy.
 
 import numpy as np
 
-from reference import forward_network as fwd
-from reference import jax_network as jnet
-from reference.calls import call, compare, contract_failure, unpack
-from reference.numeric import numeric_vjp
-from reference.points import layer_point
+from reference.checks.comparison import compare, contract_failure, unpack
+from reference.checks.points import layer_point
+from reference.oracles import jax_network as jnet
+from reference.oracles import numpy_network as fwd
+from reference.oracles.numeric import numeric_vjp
 from reference.tolerances import TOLERANCES
 
-__all__ = ["forward_checks", "backward_checks", "update_checks"]
+__all__ = ["forward_checks", "backward_checks"]
 
 WHO = {"jax-vjp": "JAX", "jax-forward": "JAX", "central-fd": "FD", "complex-step": "complex step",
        "update-rule": "rule"}
@@ -32,7 +32,7 @@ def _compare_all(function, oracle, expected, actual, suffix=""):
 
 def _run(function, impl, argnames, args, outputs):
     """Call, then return (checks so far, dict of outputs or None)."""
-    result = call(impl[function], argnames, *args)
+    result = impl.call(function, argnames, *args)
     values = unpack(function, result, outputs)
     if isinstance(values, list):
         return _mutation_failures(function, result), dict(zip(outputs, values)), result.output
@@ -66,19 +66,19 @@ def forward_checks(impl, rng):
             checks.append(contract_failure(function, "cache" + suffix, f"cache is not {cache_label}"))
 
     run("linear_forward", ("A", "W", "b"), (A_prev, W, b), ("Z", "cache"),
-        {"Z": jnet.linear(A_prev, W, b)}, (A_prev, W, b), "(A, W, b)")
+        {"Z": jnet.linear_value(A_prev, W, b)}, (A_prev, W, b), "(A, W, b)")
     Z_kink = Z.copy()
     Z_kink[0, :2] = 0.0  # relu(0) = 0 and sigmoid(0) = 1/2 are checked too
     for name in ("sigmoid", "relu"):
-        run(name, ("Z",), (Z_kink,), ("A", "cache"), {"A": jnet.activate(Z_kink, name)}, Z_kink, "Z")
+        run(name, ("Z",), (Z_kink,), ("A", "cache"), {"A": jnet.activation_value(Z_kink, name)}, Z_kink, "Z")
     for act in ("relu", "sigmoid"):
         run("linear_activation_forward", ("A_prev", "W", "b", "activation"), (A_prev, W, b, act),
-            ("A", "cache"), {"A": jnet.activate(jnet.linear(A_prev, W, b), act)},
+            ("A", "cache"), {"A": jnet.activation_value(jnet.linear_value(A_prev, W, b), act)},
             ((A_prev, W, b), Z), "((A_prev, W, b), Z)", f" ({act})")
     AL = rng.uniform(0.05, 0.95, (1, 6))
     Y = rng.randint(0, 2, (1, 6)).astype(np.float64)
     Y[0, :2] = (0.0, 1.0)  # both labels, so both log terms count
-    run("compute_cost", ("AL", "Y"), (AL, Y), ("cost",), {"cost": jnet.cost(AL, Y)}, None, "")
+    run("compute_cost", ("AL", "Y"), (AL, Y), ("cost",), {"cost": jnet.cost_value(AL, Y)}, None, "")
     return checks, "".join(printed)
 
 
@@ -165,34 +165,3 @@ def _relu_kink_checks(impl, rng):
         return []
     return [compare("relu_backward", "dZ at Z == 0", "jax-vjp",
                             jnet.activation_backward(dA, Z, "relu"), values["dZ"], TOLERANCES["jax-vjp"])]
-
-
-# ---------------------------------------------------------------- update
-
-def update_checks(impl, rng, point):
-    """update_parameters against W - lr * dW; updating in place is noted, not failed."""
-    if "update_parameters" not in impl:
-        return [], "", []
-    params = point.parameters
-    grads = {"d" + k: rng.randn(*v.shape) for k, v in params.items()}
-    learning_rate = 0.1
-    result = call(impl["update_parameters"], ("parameters", "grads", "learning_rate"), params, grads, learning_rate)
-    notes = []
-    if result.error:
-        return [contract_failure("update_parameters", "call", result.error)], result.output, notes
-    if "parameters" in result.mutated:
-        notes.append("update_parameters updates the parameters in place: the seed's own behaviour, "
-                     "so not a failure (manual_dnn returns new arrays)")
-    checks = [contract_failure("update_parameters", name, f"writes into its argument {name}")
-              for name in result.mutated if name != "parameters"]
-    new = result.value
-    if not isinstance(new, dict):
-        return checks + [contract_failure("update_parameters", "returns",
-                                          f"returned {type(new).__name__}, expected the parameters dict")], result.output, notes
-    for name, value in params.items():
-        if name not in new:
-            checks.append(contract_failure("update_parameters", name, f"no '{name}' in the returned dict"))
-            continue
-        checks.append(compare("update_parameters", name, "update-rule", value - learning_rate * grads["d" + name],
-                              new[name], TOLERANCES["update-rule"], "rule"))
-    return checks, result.output, notes

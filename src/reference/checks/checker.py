@@ -3,20 +3,21 @@
     report = check(manual_dnn)                       # a module
     report = check("my_notebook_export.py")          # a learner's file
     report = check(globals(), layer_dims=[5, 4, 1])  # inside a notebook
-    print(report.to_text()); report.passed; report.root_cause
+    print(report.to_text()); report.passed; report.root_causes
 """
 
 import numpy as np
 
-from reference.function_checks import backward_checks, forward_checks, update_checks
-from reference.implementation import load_implementation
-from reference.model_checks import model_backward_checks, model_forward_checks
-from reference.points import network_point
-from reference.report import Report
+from manual_dnn.training import CAT_NETWORK
+from reference.checks.layer_checks import backward_checks, forward_checks
+from reference.checks.model_checks import model_backward_checks, model_forward_checks
+from reference.checks.points import network_point
+from reference.checks.update_checks import update_checks
+from reference.learner.loading import load_implementation
+from reference.report.results import Report
 
 __all__ = ["check", "CAT_NETWORK", "CAT_EXAMPLES"]
 
-CAT_NETWORK = [12288, 20, 7, 5, 1]
 CAT_EXAMPLES = 209
 
 
@@ -28,6 +29,13 @@ def check(source, layer_dims=None, examples=None, seed=0, X=None, Y=None, full_f
     Raises ImplementationError when the source cannot be loaded.
     """
     impl = load_implementation(source)
+    try:
+        return _check(impl, layer_dims, examples, seed, X, Y, full_fd, params)
+    finally:
+        impl.close()
+
+
+def _check(impl, layer_dims, examples, seed, X, Y, full_fd, params):
     layer_dims = list(layer_dims or CAT_NETWORK)
     if X is not None:
         examples = X.shape[1]
@@ -35,20 +43,19 @@ def check(source, layer_dims=None, examples=None, seed=0, X=None, Y=None, full_f
     rng = np.random.RandomState(seed)
     point = network_point(layer_dims, examples, seed, X, Y)
     report = Report(impl.label, layer_dims, examples, "synthetic" if X is None else "cat-image", seed,
-                    supplied=impl.supplied, missing=impl.missing, notes=list(point.notes))
+                    supplied=impl.supplied, missing=impl.missing, notes=list(point.notes) + list(impl.notes))
     if impl.skipped:
         shown = "; ".join(impl.skipped[:3]) + (f"; and {len(impl.skipped) - 3} more" if len(impl.skipped) > 3 else "")
         report.notes.append(f"{len(impl.skipped)} top-level statement(s) failed while loading and were skipped "
                             f"(test-case calls need the course's files; the functions are unaffected): {shown}")
     printed = [impl.output]
-    functions = impl.functions
-    for run in (lambda: forward_checks(functions, rng), lambda: backward_checks(functions, rng),
-                lambda: model_forward_checks(functions, point),
-                lambda: model_backward_checks(functions, point, rng, full_fd, params)):
+    for run in (lambda: forward_checks(impl, rng), lambda: backward_checks(impl, rng),
+                lambda: model_forward_checks(impl, point),
+                lambda: model_backward_checks(impl, point, rng, full_fd, params)):
         checks, output = run()
         report.checks.extend(checks)
         printed.append(output)
-    checks, output, notes = update_checks(functions, rng, network_point([4, 3, 2, 1], 5, seed))
+    checks, output, notes = update_checks(impl, rng, network_point([4, 3, 2, 1], 5, seed))
     report.checks.extend(checks)
     report.notes.extend(notes)
     printed.append(output)

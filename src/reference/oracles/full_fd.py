@@ -18,7 +18,7 @@ the central difference invalid; such coordinates are flagged, never judged.
 
 import numpy as np
 
-from reference.forward_network import forward
+from reference.oracles.numpy_network import forward
 from reference.tolerances import FD_STEP
 
 __all__ = ["full_central_differences", "naive_central_differences"]
@@ -112,7 +112,7 @@ def _restrict(Zs, As, cols):
 
 def naive_central_differences(X, weights, Y, names=None, eps=FD_STEP):
     """The textbook way: two full forward passes per coordinate (for tests)."""
-    from reference.forward_network import network_cost
+    from reference.oracles.numpy_network import network_cost
 
     L = len(weights)
     names = names or [f"{p}{l}" for l in range(1, L + 1) for p in ("W", "b")]

@@ -11,20 +11,54 @@ does). A VJP of the forward with cotangent dZ therefore gives dA_prev as is,
 and dW, db after a division by m.
 """
 
+import functools
+
 import jax
 import jax.numpy as jnp
 import numpy as np
 
 __all__ = [
+    "float64_oracle",
     "linear",
     "activate",
     "forward",
     "cost",
+    "linear_value",
+    "activation_value",
+    "forward_value",
+    "cost_value",
     "linear_backward",
     "activation_backward",
     "linear_activation_backward",
     "model_backward",
 ]
+
+
+def float64_oracle(function):
+    """Run ``function`` with JAX in float64 and return numpy float64 arrays.
+
+    float64 comes from a context around each call, not from a process-wide flag
+    set at import: the process may be a learner's notebook, which can turn the
+    flag off (``jax.config.update("jax_enable_x64", False)``) without reaching
+    the oracles. Every array that comes out is asserted float64.
+    """
+    @functools.wraps(function)
+    def oracle(*args, **kwargs):
+        with jax.enable_x64(True):
+            result = function(*args, **kwargs)
+        return jax.tree_util.tree_map(_float64_array, result)
+
+    return oracle
+
+
+def _float64_array(x):
+    x = np.asarray(x)
+    if x.dtype != np.float64:
+        raise AssertionError(f"a JAX oracle returned {x.dtype}, not float64: the oracle itself is broken")
+    return x
+
+
+# ---------------------------------------------------------------- the network in jax.numpy (traceable)
 
 ACTIVATIONS = {"relu": jax.nn.relu, "sigmoid": jax.nn.sigmoid}
 
@@ -54,30 +88,42 @@ def cost(AL, Y, mask=None):
     return -jnp.sum(mask * (Y * jnp.log(AL) + (1 - Y) * jnp.log(1 - AL))) / jnp.sum(mask)
 
 
-def _numpy(*arrays):
-    return tuple(np.asarray(a) for a in arrays)
+# ---------------------------------------------------------------- oracles: numpy in, float64 numpy out
+
+linear_value = float64_oracle(linear)
+activation_value = float64_oracle(activate)
+cost_value = float64_oracle(lambda AL, Y: cost(jnp.asarray(AL), jnp.asarray(Y)))
 
 
+@float64_oracle
+def forward_value(X, weights):
+    """(AL, [Z1, ..., ZL]) as numpy float64."""
+    return forward(jnp.asarray(X), [tuple(map(jnp.asarray, wb)) for wb in weights])
+
+
+@float64_oracle
 def linear_backward(dZ, A_prev, W, b):
     """(dA_prev, dW, db) as the VJP of Z = W A_prev + b, dW and db over m."""
     m = A_prev.shape[1]
     _, vjp = jax.vjp(linear, A_prev, W, b)
     dA_prev, dW, db = vjp(jnp.asarray(dZ))
-    return _numpy(dA_prev, dW / m, db / m)
+    return dA_prev, dW / m, db / m
 
 
+@float64_oracle
 def activation_backward(dA, Z, activation):
     """dZ as the VJP of A = g(Z)."""
     _, vjp = jax.vjp(ACTIVATIONS[activation], jnp.asarray(Z))
-    return np.asarray(vjp(jnp.asarray(dA))[0])
+    return vjp(jnp.asarray(dA))[0]
 
 
+@float64_oracle
 def linear_activation_backward(dA, A_prev, W, b, activation):
     """(dA_prev, dW, db) as the VJP of A = g(W A_prev + b), dW and db over m."""
     m = A_prev.shape[1]
     _, vjp = jax.vjp(lambda A_, W_, b_: activate(linear(A_, W_, b_), activation), A_prev, W, b)
     dA_prev, dW, db = vjp(jnp.asarray(dA))
-    return _numpy(dA_prev, dW / m, db / m)
+    return dA_prev, dW / m, db / m
 
 
 def _cost_with_taps(X, taps, weights, Y, mask):
@@ -94,6 +140,7 @@ def _cost_with_taps(X, taps, weights, Y, mask):
 _model_grad = jax.jit(jax.grad(_cost_with_taps, argnums=(0, 1, 2)))
 
 
+@float64_oracle
 def model_backward(X, weights, Y, mask=None):
     """Every key of the seed's L_model_backward, by jax.grad of the cost.
 

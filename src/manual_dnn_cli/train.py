@@ -1,19 +1,16 @@
-"""``manual-dnn train`` and ``manual-dnn predict``: numpy only, no JAX."""
-
-import sys
-from pathlib import Path
+"""``manual-dnn train``: train the cat classifier on the course's images (numpy only)."""
 
 import numpy as np
 
 import manual_dnn as md
 from manual_dnn.data import DataError, flatten_images, load_data
-from manual_dnn.images import NUM_PX, ImageError, load_image
-from manual_dnn.model_file import ModelFileError, load_model, save_model
+from manual_dnn.images import NUM_PX
+from manual_dnn.model_file import save_model
+from manual_dnn.training import CAT_NETWORK, CAT_TWO_LAYER_NETWORK
+from manual_dnn_cli.options import fail, layer_sizes, non_negative_int, positive_float
 
-CAT_NETWORK = [12288, 20, 7, 5, 1]
 
-
-def add_train(commands, layer_sizes, positive_float, non_negative_int):
+def add_parser(commands):
     train = commands.add_parser(
         "train",
         help="train the cat classifier on the course's images",
@@ -30,26 +27,13 @@ def add_train(commands, layer_sizes, positive_float, non_negative_int):
     train.add_argument("--seed", type=non_negative_int, default=1, help="initialisation seed (default 1)")
     train.add_argument("--save", metavar="MODEL.npz", help="write the trained parameters here")
     train.add_argument("--plot", metavar="COST.png", help="draw the cost curve here")
-    train.set_defaults(run=train_command)
-
-
-def add_predict(commands):
-    predict = commands.add_parser(
-        "predict", help="say cat or non-cat for your own pictures",
-        description="Classify PNG or JPEG pictures with a model saved by 'manual-dnn train --save'.",
-    )
-    predict.add_argument("--model", required=True, metavar="MODEL.npz")
-    predict.add_argument("images", nargs="+", metavar="IMAGE")
-    predict.set_defaults(run=predict_command)
-
-
-def _fail(message):
-    print(f"manual-dnn: {message}", file=sys.stderr)
-    return 2
+    return train
 
 
 def _writable_target(path, option):
     """Check before training that ``path`` can be written, so no run is wasted."""
+    from pathlib import Path
+
     folder = Path(path).resolve().parent
     if not folder.is_dir():
         return f"{option} {path}: folder {folder} does not exist"
@@ -58,21 +42,21 @@ def _writable_target(path, option):
     return None
 
 
-def train_command(args):
-    layers = args.layers or ([12288, 7, 1] if args.model == "two-layer" else CAT_NETWORK)
+def run(args):
+    layers = args.layers or list(CAT_TWO_LAYER_NETWORK if args.model == "two-layer" else CAT_NETWORK)
     if args.model == "two-layer" and len(layers) != 3:
-        return _fail(f"--model two-layer needs exactly 3 sizes, got {','.join(map(str, layers))}")
+        return fail(f"--model two-layer needs exactly 3 sizes, got {','.join(map(str, layers))}")
     if layers[0] != NUM_PX * NUM_PX * 3 or layers[-1] != 1:
-        return _fail(f"--layers must start with 12288 (64x64x3 pixels) and end with 1, got "
-                     f"{','.join(map(str, layers))}")
+        return fail(f"--layers must start with 12288 (64x64x3 pixels) and end with 1, got "
+                    f"{','.join(map(str, layers))}")
     for option, target in (("--save", args.save), ("--plot", args.plot)):
         problem = target and _writable_target(target, option)
         if problem:
-            return _fail(problem)
+            return fail(problem)
     try:
         train_x, train_y, test_x, test_y, _ = load_data(args.data_dir)
     except DataError as error:
-        return _fail(str(error))
+        return fail(str(error))
     X, X_test = flatten_images(train_x), flatten_images(test_x)
 
     from tqdm import tqdm
@@ -82,7 +66,7 @@ def train_command(args):
     def progress(i, cost):
         bar.update(1)
         if i % 100 == 0:
-            bar.write(f"Cost after iteration {i}: {cost:.6f}")
+            bar.write(f"Cost after iteration {i}: {float(cost):.6f}")
 
     common = dict(learning_rate=args.learning_rate, num_iterations=args.iterations,
                   seed=args.seed, callback=progress)
@@ -93,33 +77,16 @@ def train_command(args):
             parameters, costs = md.two_layer_model(X, train_y, layers, **common)
         else:
             parameters, costs = md.L_layer_model(X, train_y, layers, **common)
-    if costs:
-        print(f"Final cost: {md.compute_cost(md.L_model_forward(X, parameters)[0], train_y):.6f}")
-    for name, inputs, labels in (("Train", X, train_y), ("Test", X_test, test_y)):
-        print(f"{name} accuracy: {np.mean(md.predict(inputs, labels, parameters) == labels):.6f}")
     if args.save:
         save_model(args.save, parameters, layers)
         print(f"Saved the model to {args.save} (use: manual-dnn predict --model {args.save} IMAGE)")
+    if costs:
+        print(f"Final cost: {float(md.compute_cost(md.L_model_forward(X, parameters)[0], train_y)):.6f}")
+    for name, inputs, labels in (("Train", X, train_y), ("Test", X_test, test_y)):
+        print(f"{name} accuracy: {np.mean(md.predict(inputs, labels, parameters) == labels):.6f}")
     if args.plot:
         from manual_dnn.plot import plot_costs
 
         plot_costs(costs, args.learning_rate, args.plot)
         print(f"Saved the cost curve to {args.plot}")
-    return 0
-
-
-def predict_command(args):
-    try:
-        parameters, dims = load_model(args.model)
-    except ModelFileError as error:
-        return _fail(str(error))
-    if dims[0] != NUM_PX * NUM_PX * 3 or dims[-1] != 1:
-        return _fail(f"{args.model}: layer sizes {dims} do not fit 64x64x3 = 12288 inputs and 1 output")
-    try:
-        images = [load_image(path) for path in args.images]
-    except ImageError as error:
-        return _fail(str(error))
-    probabilities, _ = md.L_model_forward(np.hstack(images), parameters)
-    for path, p in zip(args.images, probabilities[0]):
-        print(f"{path}: {'cat' if p > 0.5 else 'non-cat'} (p = {p:.3f})")
     return 0

@@ -8,14 +8,14 @@ together by the Taylor test, and with ``full_fd`` coordinate by coordinate.
 
 import numpy as np
 
-from reference import jax_network as jnet
-from reference.calls import call, compare, contract_failure, unpack
-from reference.forward_network import cost, forward
-from reference.full_fd import full_central_differences
-from reference.numeric import convergence_order, directional_complex_step, directional_fd, taylor_remainders
-from reference.report import Check
-from reference.slots import slot
-from reference.tolerances import FD_STEP, KINK_MARGIN, SATURATION, TAYLOR_MIN_ORDER, TOLERANCES
+from reference.checks.comparison import compare, contract_failure, unpack
+from reference.oracles import jax_network as jnet
+from reference.oracles.cost_slots import slot
+from reference.oracles.full_fd import full_central_differences
+from reference.oracles.numeric import convergence_order, directional_complex_step, directional_fd, taylor_remainders
+from reference.oracles.numpy_network import cost, forward
+from reference.report.results import Check
+from reference.tolerances import FD_STEP, KINK_MARGIN, SATURATION, TAYLOR_MIN_ORDER, TOLERANCES, relative_error
 
 __all__ = ["model_forward_checks", "model_backward_checks", "seed_caches", "taylor_check"]
 
@@ -37,13 +37,13 @@ def seed_caches(X, weights):
 def model_forward_checks(impl, point):
     if "L_model_forward" not in impl:
         return [], ""
-    result = call(impl["L_model_forward"], ("X", "parameters"), point.X, point.parameters)
+    result = impl.call("L_model_forward", ("X", "parameters"), point.X, point.parameters)
     values = unpack("L_model_forward", result, ("AL", "caches"))
     if not isinstance(values, list):
         return [values], result.output
     checks = [contract_failure("L_model_forward", n, f"writes into its argument {n}") for n in result.mutated]
     AL, caches = values
-    jax_AL, jax_Zs = jnet.forward(point.X, point.weights)
+    jax_AL, jax_Zs = jnet.forward_value(point.X, point.weights)
     checks.append(compare("L_model_forward", "AL", "jax-forward", jax_AL, AL, TOLERANCES["jax-forward"]))
     L = len(point.weights)
     if not isinstance(caches, (list, tuple)) or len(caches) != L:
@@ -72,7 +72,7 @@ def model_backward_checks(impl, point, rng, full_fd=False, params=None):
         return [], ""
     X, Y, weights = point.X, point.Y, point.weights
     AL, caches = seed_caches(X, weights)
-    result = call(impl["L_model_backward"], ("AL", "Y", "caches"), AL, Y, caches)
+    result = impl.call("L_model_backward", ("AL", "Y", "caches"), AL, Y, caches)
     grads = unpack("L_model_backward", result, ("grads",))
     if not isinstance(grads, list):
         return [grads], result.output
@@ -117,8 +117,7 @@ def _direction(grad, rng):
 
 
 def _scalar_check(key, oracle, expected, actual, detail):
-    scale = abs(expected) + abs(actual)
-    rel = abs(expected - actual) / scale if scale > 0 else 0.0
+    rel = relative_error(actual, expected)
     who = "FD" if oracle == "directional-fd" else "complex step"
     return Check("L_model_backward", key, oracle, rel, TOLERANCES[oracle], rel <= TOLERANCES[oracle],
                   f"{detail}: hand-written {actual:.10g}, {who} {expected:.10g}, rel. error {rel:.1e}")
@@ -142,7 +141,7 @@ def _directional_checks(key, grad, X, weights, Y, rng):
             break
     else:
         return [Check("L_model_backward", key, "directional-fd", None, TOLERANCES["directional-fd"], None,
-                       f"every direction tried moves a ReLU input across 0 or AL saturates: FD invalid here")]
+                       "every direction tried moves a ReLU input across 0 or AL saturates: FD invalid here")]
     analytic = float(np.sum(grad * v))
     return [
         _scalar_check(key, "directional-fd", directional_fd(s.f, s.value, v), analytic, f"{key} . v"),

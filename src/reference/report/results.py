@@ -4,20 +4,16 @@ import json
 import textwrap
 from dataclasses import asdict, dataclass, field
 
+from reference.seed_functions import SEED_FUNCTIONS, callees, level
 from reference.tolerances import TAYLOR_MIN_ORDER
 
-__all__ = ["Check", "Report", "LEVELS"]
+__all__ = ["Check", "Report"]
 
-# How deep a function sits: a failure at a lower level explains the ones above
-# it (a wrong relu_backward also breaks linear_activation_backward and
-# L_model_backward), so the root cause is the lowest failing function.
-LEVELS = {
-    "linear_forward": 0, "sigmoid": 0, "relu": 0, "compute_cost": 0,
-    "sigmoid_backward": 0, "relu_backward": 0, "linear_backward": 0, "update_parameters": 0,
-    "linear_activation_forward": 1, "linear_activation_backward": 1,
-    "L_model_forward": 2, "L_model_backward": 2,
-}
-ORDER = list(LEVELS)
+ORDER = list(SEED_FUNCTIONS)
+
+
+def _position(function):
+    return (level(function), ORDER.index(function)) if function in SEED_FUNCTIONS else (99, 99)
 
 
 @dataclass
@@ -53,13 +49,20 @@ class Report:
 
     @property
     def failing_functions(self):
-        failing = {c.function for c in self.checks if c.passed is False}
-        return sorted(failing, key=lambda f: (LEVELS.get(f, 9), ORDER.index(f) if f in ORDER else 99))
+        """Every function with a failing check, lowest level first."""
+        return sorted({c.function for c in self.checks if c.passed is False}, key=_position)
+
+    @property
+    def root_causes(self):
+        """The failing functions that no other failure explains: a failure of f
+        explains one of g only when g calls f (the course's call graph)."""
+        failing = self.failing_functions
+        return [g for g in failing if not any(f in callees(g) for f in failing if f != g)]
 
     @property
     def root_cause(self):
-        failing = self.failing_functions
-        return failing[0] if failing else None
+        causes = self.root_causes
+        return causes[0] if causes else None
 
     @property
     def passed(self):
@@ -70,6 +73,7 @@ class Report:
             {
                 "passed": self.passed,
                 "root_cause": self.root_cause,
+                "root_causes": self.root_causes,
                 "failing_functions": self.failing_functions,
                 "implementation": self.implementation,
                 "network": self.network,
@@ -111,9 +115,13 @@ class Report:
         if not self.checks:
             return "NOTHING CHECKED: none of the seed's functions was found."
         if failed:
-            others = [f for f in self.failing_functions if f != self.root_cause]
-            text = (f"FAIL: {len(failed)} of {len(self.checks)} checks failed. "
-                    f"Root cause: {self.root_cause}. Fix it first")
+            causes = self.root_causes
+            others = [f for f in self.failing_functions if f not in causes]
+            text = f"FAIL: {len(failed)} of {len(self.checks)} checks failed. "
+            if len(causes) == 1:
+                text += f"Root cause: {causes[0]}. Fix it first"
+            else:
+                text += f"{len(causes)} independent problems: {', '.join(causes)}. Fix them first"
             return text + (f"; then re-check {', '.join(others)}." if others else ".")
         margin = min((c.tolerance / max(c.rel_error, 1e-300) for c in self.checks
                       if c.passed and c.rel_error is not None and c.tolerance), default=None)

@@ -1,0 +1,31 @@
+"""``manual-dnn explain``: one forward and backward pass of a tiny network, every
+equation with its numbers, each gradient beside JAX's (needs JAX, imported on run)."""
+
+from manual_dnn_cli.options import fail, layer_sizes, non_negative_int, positive_int
+
+EXPLAIN_LIMIT = 16  # units and examples: beyond this the walk-through is a wall of numbers
+
+
+def add_parser(commands):
+    explain = commands.add_parser(
+        "explain",
+        help="walk through one forward and backward pass with numbers, checked against JAX",
+    )
+    explain.add_argument("--layers", type=layer_sizes, default=[3, 2, 1], metavar="N0,...,1")
+    explain.add_argument("--examples", type=positive_int, default=2, metavar="M")
+    explain.add_argument("--seed", type=non_negative_int, default=0)
+    explain.add_argument("--format", choices=("text", "markdown"), default="text")
+    return explain
+
+
+def run(args):
+    from reference.explain import explain
+
+    layers = args.layers
+    if layers[-1] != 1:
+        return fail(f"--layers must end with 1 (one sigmoid output), got {','.join(map(str, layers))}", "explain")
+    if max(layers) > EXPLAIN_LIMIT or args.examples > EXPLAIN_LIMIT:
+        return fail(f"explain prints every number, so it takes layers and examples of at most "
+                    f"{EXPLAIN_LIMIT}; use 'manual-dnn gradcheck' for real sizes", "explain")
+    print(explain(layers, args.examples, args.seed, args.format))
+    return 0

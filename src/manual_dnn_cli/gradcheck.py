@@ -1,0 +1,91 @@
+"""``manual-dnn gradcheck``: check manual_dnn, a learner's file or a bug of the
+zoo, function by function, against the oracles (needs JAX, imported on run)."""
+
+import numpy as np
+
+from manual_dnn_cli.options import fail, layer_sizes, non_negative_int, positive_int
+
+COMMAND = "gradcheck"
+
+
+def add_parser(commands):
+    gradcheck = commands.add_parser(
+        "gradcheck",
+        help="check every backward function against JAX and finite differences",
+        description="Check manual_dnn (or a learner's file) function by function against JAX "
+        "autodiff and numerical differentiation. Exit 0 when all pass, 1 when any fails.",
+    )
+    gradcheck.add_argument("--impl", metavar="PATH",
+                           help="a learner's .py file or .ipynb notebook to check instead of manual_dnn")
+    gradcheck.add_argument("--mutant", metavar="NAME", help="check one bug of the bug zoo instead")
+    gradcheck.add_argument("--list-mutants", action="store_true", help="list the bug zoo and exit")
+    gradcheck.add_argument("--layers", type=layer_sizes, metavar="N0,N1,...,1",
+                           help="layer sizes (default 12288,20,7,5,1, the seed's cat network)")
+    gradcheck.add_argument("--examples", type=positive_int, metavar="M", help="number of examples (default 209)")
+    gradcheck.add_argument("--seed", type=non_negative_int, default=0, help="seed of the check point (default 0)")
+    gradcheck.add_argument("--data-dir", metavar="DIR", help="check on the cat images in DIR instead of synthetic data")
+    gradcheck.add_argument("--params", metavar="W1,b3", help="full-FD only these parameters")
+    gradcheck.add_argument("--full-fd", action="store_true", help="central differences for every parameter")
+    gradcheck.add_argument("--json", action="store_true", help="print the report as JSON on stdout")
+    return gradcheck
+
+
+def run(args):
+    from reference.bug_zoo import MUTANTS, mutant_namespace
+    from reference.checks.checker import CAT_NETWORK, check
+    from reference.learner.loading import ImplementationError
+    from reference.seed_functions import parameter_names
+
+    if args.list_mutants:
+        width = max(map(len, MUTANTS))
+        for name, mutant in MUTANTS.items():
+            print(f"{name:<{width}}  {mutant.summary}")
+        return 0
+    if args.impl and args.mutant:
+        return fail("give either --impl or --mutant, not both", COMMAND)
+    layers = args.layers
+    if layers and layers[-1] != 1:
+        return fail(f"--layers must end with 1 (one sigmoid output), got {','.join(map(str, layers))}", COMMAND)
+    X = Y = None
+    if args.data_dir:
+        from manual_dnn.data import DataError, flatten_images, load_data
+
+        try:
+            train_x, train_y, *_ = load_data(args.data_dir)
+        except DataError as error:
+            return fail(str(error), COMMAND)
+        X, Y = flatten_images(train_x), train_y.astype(np.float64)
+        if args.examples and args.examples > X.shape[1]:
+            return fail(f"--examples {args.examples}: the cat images in {args.data_dir} have {X.shape[1]}", COMMAND)
+        if args.examples:
+            X, Y = X[:, : args.examples], Y[:, : args.examples]
+        if layers and layers[0] != X.shape[0]:
+            return fail(f"--layers starts with {layers[0]} but the cat images have {X.shape[0]} inputs", COMMAND)
+    params = None
+    if args.params:
+        params = [p.strip() for p in args.params.split(",") if p.strip()]
+        L = len(layers or CAT_NETWORK) - 1
+        unknown = [p for p in params if p not in parameter_names(L)]
+        if unknown or not params:
+            named = ", ".join(unknown) or repr(args.params)
+            return fail(f"--params: unknown parameter {named}; this network has W1..W{L}, b1..b{L}", COMMAND)
+    if args.mutant:
+        if args.mutant not in MUTANTS:
+            return fail(f"no mutant named {args.mutant!r}; see --list-mutants", COMMAND)
+        source = mutant_namespace(args.mutant)
+    elif args.impl:
+        source = args.impl
+    else:
+        import manual_dnn as source
+    try:
+        report = check(source, layers, args.examples, args.seed, X, Y, full_fd=args.full_fd or bool(params),
+                       params=params)
+    except ImplementationError as error:
+        return fail(str(error), COMMAND)
+    if not report.checks:
+        return fail(f"{report.implementation}: defines none of the seed's functions "
+                    "(linear_forward, ..., L_model_backward, update_parameters)", COMMAND)
+    if args.mutant:
+        report.implementation = f"mutant {args.mutant}"
+    print(report.to_json() if args.json else report.to_text())
+    return 0 if report.passed else 1

@@ -1,0 +1,57 @@
+"""Argument types shared by the subcommands, and the one-line usage error."""
+
+import argparse
+import sys
+
+__all__ = ["UsageError", "fail", "whole_number", "positive_int", "non_negative_int", "layer_sizes",
+           "positive_float"]
+
+
+class UsageError(Exception):
+    """Bad options or input: reported as one line, exit code 2."""
+
+
+def fail(message, command=None):
+    """Print one line on stderr and return exit code 2."""
+    print(f"manual-dnn{' ' + command if command else ''}: {message}", file=sys.stderr)
+    return 2
+
+
+def whole_number(minimum, kind):
+    def parse(text):
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"expected a {kind} whole number, got {value}")
+        return value
+
+    return parse
+
+
+positive_int = whole_number(1, "positive")
+non_negative_int = whole_number(0, "non-negative")
+
+
+def layer_sizes(text):
+    """'12288,20,7,5,1' -> [12288, 20, 7, 5, 1], at least two positive sizes."""
+    try:
+        sizes = [int(part) for part in text.split(",")]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected sizes like 5,4,3,1, got {text!r}") from None
+    if len(sizes) < 2:
+        raise argparse.ArgumentTypeError(f"need an input size and at least one layer, got {text!r}")
+    if min(sizes) <= 0:
+        raise argparse.ArgumentTypeError(f"layer sizes must be positive, got {text!r}")
+    return sizes
+
+
+def positive_float(text):
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
+    return value

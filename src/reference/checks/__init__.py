@@ -1,0 +1,1 @@
+"""Check points and comparisons, function by function, and the checker that runs them all."""

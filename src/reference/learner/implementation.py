@@ -1,0 +1,42 @@
+"""An implementation under check: which seed functions it has, and how to call them.
+
+The checks see only this interface: ``name in impl`` and
+``impl.call(name, argnames, *args) -> Call``. Where the functions live -- this
+process (manual_dnn, a bug of the zoo, a notebook's ``globals()``) or a
+learner's file loaded elsewhere -- is the implementation's business.
+"""
+
+from dataclasses import dataclass, field
+
+from reference.learner.calling import call
+
+__all__ = ["Implementation", "ImplementationError"]
+
+
+class ImplementationError(Exception):
+    """The implementation could not be loaded (one line, for exit code 2)."""
+
+
+@dataclass
+class Implementation:
+    label: str
+    functions: dict  # name -> callable, for the seed functions it defines
+    supplied: list = field(default_factory=list)  # helpers the checker provided, as the course did
+    missing: list = field(default_factory=list)
+    output: str = ""  # what loading printed (captured)
+    skipped: list = field(default_factory=list)  # top-level statements that failed while loading
+    notes: list = field(default_factory=list)  # what loading found worth saying
+
+    def __contains__(self, name):
+        return name in self.functions
+
+    @property
+    def names(self):
+        return list(self.functions)
+
+    def call(self, name, argnames, *args):
+        """Run the implementation's ``name`` on copies of ``args``; returns a Call."""
+        return call(self.functions[name], argnames, *args)
+
+    def close(self):
+        """Release what the implementation holds (nothing, in this process)."""

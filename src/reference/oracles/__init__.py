@@ -1,0 +1,1 @@
+"""Three independent ways to get a gradient, none sharing code with manual_dnn."""
