@@ -62,6 +62,9 @@ def test_the_report_page_shows_its_verdict_and_pictures_with_no_errors_and_no_ne
     assert verdict["text"] == "FAIL" and verdict["visible"] and verdict["inView"] and verdict["height"] > 10
     assert "Root cause: linear_backward" in verdict["verdict"]
     assert verdict["colour"] == "rgb(255, 255, 255)" and verdict["background"] == "rgb(198, 40, 40)"
+    cells = browser.evaluate(session, "[...document.querySelectorAll('td.mdnn-v')].map(c => "
+                                      "[c.textContent, getComputedStyle(c).color])")
+    assert {tuple(c) for c in cells} == {("PASS", "rgb(27, 127, 59)"), ("FAIL", "rgb(198, 40, 40)")}
     text = browser.evaluate(session, "document.body.innerText")
     assert "uniform: every entry is 5x JAX's" in text and "What failed" in text
     images = browser.evaluate(session, IMAGES_LOADED)
@@ -80,7 +83,31 @@ def test_the_report_page_reads_in_the_dark_theme(browser, report_page):
     assert background == "rgb(15, 18, 23)" and colour == "rgb(230, 237, 243)"
     verdict = browser.evaluate(session, VERDICT)
     assert verdict["text"] == "FAIL" and verdict["colour"] == "rgb(255, 255, 255)"
+    # The table's verdicts switch to lighter colours on the dark page.
+    cells = browser.evaluate(session, "[...document.querySelectorAll('td.mdnn-v')].map(c => "
+                                      "[c.textContent, getComputedStyle(c).color])")
+    assert {tuple(c) for c in cells} == {("PASS", "rgb(86, 211, 100)"), ("FAIL", "rgb(255, 123, 114)")}
     _shoot(browser, session, report_page.with_name("gradcheck-dark.png"))
+    assert browser.console_errors(session) == []
+
+
+def test_the_fragment_follows_a_dark_jupyterlab_theme(browser, tmp_path):
+    """JupyterLab marks its dark themes on <body>; the fragment inherits the text colour and lightens its verdicts."""
+    from reference import check
+    from reference.report.html import report_fragment
+
+    fragment = report_fragment(check(namespace_with("row"), layer_dims=[5, 4, 3, 1], examples=6))
+    page = tmp_path / "jupyterlab-dark.html"
+    page.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"></head>'
+                    '<body data-jp-theme-light="false" style="background: #111111; color: #d4d4d4">'
+                    f'<div class="jp-OutputArea-output">{fragment}</div></body></html>', encoding="utf-8")
+    session = browser.open(page.as_uri())  # the page itself prefers light: only the theme's marker says dark
+    colours = browser.evaluate(session, "[getComputedStyle(document.querySelector('.mdnn-report')).color, "
+                                        "...[...document.querySelectorAll('td.mdnn-v-FAIL')].map(c => "
+                                        "getComputedStyle(c).color)]")
+    assert colours[0] == "rgb(212, 212, 212)" and set(colours[1:]) == {"rgb(255, 123, 114)"}
+    assert all(i["width"] > 0 for i in browser.evaluate(session, IMAGES_LOADED))
+    _shoot(browser, session, tmp_path / "jupyterlab-dark.png")
     assert browser.console_errors(session) == []
 
 

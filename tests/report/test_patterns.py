@@ -56,6 +56,19 @@ def test_one_factor_for_every_entry_is_uniform(factor, words):
     assert text.startswith("uniform") and words in text
 
 
+def test_a_tiny_failing_error_still_has_its_pattern_named():
+    barely = compare("L_model_backward", "dW2", "jax-grad", RIGHT, RIGHT * (1 + 1e-8), 1e-10)
+    assert barely.passed is False and barely.pattern.startswith("uniform: every entry is 1.00000001x JAX's")
+    column = RIGHT.copy()
+    column[:, 4] *= 1 + 1e-8
+    assert "wrong only in column 4" in compare("f", "dW", "jax-vjp", RIGHT, column, 1e-10).pattern
+
+
+def test_tiny_unequal_factors_are_not_called_uniform():
+    noisy = RIGHT * (1 + 1e-8 * RNG.uniform(0.5, 1.5, RIGHT.shape))
+    assert "no single row, column or common factor" in compare("f", "dW", "jax-vjp", RIGHT, noisy, 1e-10).pattern
+
+
 def test_a_missing_1_over_m_with_dead_units_is_still_uniform():
     expected = RIGHT.copy()
     expected[2] = 0.0  # a dead unit: zero in both

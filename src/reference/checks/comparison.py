@@ -56,5 +56,5 @@ def compare(function, target, oracle, expected, actual, tolerance, who="JAX"):
               f"rel. error {rel:.1e}")
     check = Check(function, target, oracle, rel, tolerance, rel <= tolerance, detail, worst)
     if not check.passed:  # where it is wrong: kept for the heat map, named in words
-        check.errors, check.pattern = error_pattern(target, actual, expected, who)
+        check.errors, check.pattern = error_pattern(target, actual, expected, who, tolerance)
     return check

@@ -5,9 +5,9 @@ like h², rounding grows like eps/h, best near eps^(1/3) ~ 1e-5 (the checker's
 FD_STEP). The forward difference's V has slope 1 and its bottom near
 eps^(1/2) ~ 1e-8; the complex step has no subtraction and stays exact.
 
-Perturbing W[l][i, j] (or b[l][i]) changes only row i of Z[l], so each
-evaluation recomputes that row from the perturbed parameter and runs layers
-l+1..L: cheap even for W1 of the cat network. Complex-safe throughout.
+Perturbing W[l][i, j] (or b[l][i]) changes only row i of Z[l], by the step
+times A[l-1][j, :] (or times 1), so each evaluation moves that row and runs
+layers l+1..L: cheap even for W1 of the cat network. Complex-safe throughout.
 """
 
 import numpy as np
@@ -42,17 +42,17 @@ def step_sweep(X, weights, Y, key, index, hs=STEP_SIZES):
     W, b = weights[l - 1]
     Z = W @ A_prev + b  # (n_l, m)
     x0 = float(W[i, j] if kind == "W" else b[i, 0])
+    along = A_prev[j] if kind == "W" else np.ones(Z.shape[1])  # how row i of Z moves per unit of the parameter
 
     def J(x):
-        """The cost with the one parameter set to x (real or complex)."""
-        if kind == "W":
-            row = W[i].astype(np.result_type(x, W))
-            row[j] = x
-            z = row @ A_prev + b[i, 0]
-        else:
-            z = W[i] @ A_prev + x
-        Zx = Z.astype(np.result_type(z, Z))
-        Zx[i] = z
+        """The cost with the one parameter set to x (real or complex).
+
+        x - x0 is the step actually taken after rounding x0 + h (exact for real
+        steps, i*h for complex ones), so this is the cost of the perturbed
+        parameter, without recomputing W @ A_prev each time.
+        """
+        Zx = Z.astype(np.result_type(x, Z))
+        Zx[i] = Z[i] + (x - x0) * along
         if l == len(weights):
             AL = sigmoid(Zx)
         else:

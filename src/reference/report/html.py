@@ -10,7 +10,7 @@ failed with its worst entry and pattern, the pictures, a compact table
 
 from html import escape
 
-from reference.report.in_words import failing_tensors, step_sizes_in_words
+from reference.report.in_words import failing_tensors, pattern_of, step_sizes_in_words
 from reference.tolerances import TAYLOR_MIN_ORDER
 
 __all__ = ["report_fragment", "report_page", "COLUMNS", "page"]
@@ -22,6 +22,9 @@ COLUMNS = {"jax-forward": "JAX", "jax-vjp": "JAX", "jax-grad": "JAX", "central-f
 ORDER = ["JAX", "FD", "complex", "Taylor", "full FD", "rule", "contract"]
 VERDICT_COLOURS = {"PASS": "#1b7f3b", "FAIL": "#c62828", "INVALID": "#b26a00"}
 TINTS = {"PASS": "rgba(46, 160, 67, 0.16)", "FAIL": "rgba(218, 54, 51, 0.22)", "INVALID": "rgba(210, 153, 34, 0.22)"}
+
+# Dark notebook front ends, which say so on an ancestor (JupyterLab / Notebook 7, VS Code).
+DARK_THEMES = ('[data-jp-theme-light="false"]', "body.vscode-dark")
 
 STYLE = """
 .mdnn-report { font-family: inherit; line-height: 1.45; max-width: 62rem; }
@@ -52,13 +55,20 @@ STYLE = """
 .mdnn-report figcaption { font-size: 0.85em; opacity: 0.85; }
 .mdnn-report details { margin: 0.4rem 0; }
 .mdnn-report summary { cursor: pointer; font-weight: 600; }
-"""
+.mdnn-report .mdnn-v { font-weight: 700; }
+.mdnn-report .mdnn-v-PASS { color: #1b7f3b; } .mdnn-report .mdnn-v-FAIL { color: #c62828; }
+.mdnn-report .mdnn-v-INVALID { color: #9a5b00; }
+""" + "".join(f"""
+{theme} .mdnn-report .mdnn-v-PASS {{ color: #56d364; }} {theme} .mdnn-report .mdnn-v-FAIL {{ color: #ff7b72; }}
+{theme} .mdnn-report .mdnn-v-INVALID {{ color: #e3b341; }}""" for theme in DARK_THEMES) + "\n"
 
 PAGE_STYLE = """
 :root { color-scheme: light dark; }
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 1.5rem auto;
   padding: 0 1rem; max-width: 64rem; background: #ffffff; color: #1f2328; }
-@media (prefers-color-scheme: dark) { body { background: #0f1217; color: #e6edf3; } }
+@media (prefers-color-scheme: dark) { body { background: #0f1217; color: #e6edf3; }
+  body .mdnn-report .mdnn-v-PASS { color: #56d364; } body .mdnn-report .mdnn-v-FAIL { color: #ff7b72; }
+  body .mdnn-report .mdnn-v-INVALID { color: #e3b341; } }
 """
 
 
@@ -134,7 +144,7 @@ def _failures(report, failed):
     causes = report.root_causes
     functions = causes + [f for f in report.failing_functions if f not in causes]
     functions += [f for f in dict.fromkeys(c.function for c in failed) if f not in functions]
-    patterns = {(c.function, c.target): c.pattern for c in failing_tensors(failed)}
+    patterns = {(c.function, c.target): pattern_of(c) for c in failing_tensors(failed)}
     out = ["<h4>What failed (the worst entry of each)</h4>"]
     for function in functions:
         tag = '<span class="mdnn-tag">root cause</span>' if function in causes else ""
@@ -192,7 +202,7 @@ def _pictures(report):
         elif kind == "taylor":
             caption = f"{check.verdict}: {check.detail}. " + CAPTIONS[kind]
         else:
-            caption = f"{check.pattern or ''} ({check.oracle})"
+            caption = f"{pattern_of(check)} ({check.oracle})"
         out.append(f'<figure style="width: {SHOWN_WIDTH}px"><img src="{png_data_uri(figure)}" {shown} '
                    f'alt="{e(title)}"><figcaption><strong>{e(title)}.</strong> {e(caption)}</figcaption></figure>')
     out.append("</div>")
@@ -257,7 +267,7 @@ def _table(rows, first_headers):
         verdict = _verdict_of([c for checks in cells.values() for c in checks])
         names = "".join(f'<td class="mdnn-left"><code>{e(k)}</code></td>' for k in key)
         body.append(f"<tr>{names}{''.join(_cell(cells.get(h, [])) for h in used)}"
-                    f'<td style="color: {VERDICT_COLOURS[verdict]}; font-weight: 700">{verdict}</td></tr>')
+                    f'<td class="mdnn-v mdnn-v-{verdict}">{verdict}</td></tr>')
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 

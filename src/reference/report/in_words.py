@@ -9,7 +9,9 @@ maps) and what the step size does to one entry's finite differences (the
 import math
 import textwrap
 
-__all__ = ["pictures_in_words", "step_sizes_in_words", "summary", "failing_tensors"]
+import numpy as np
+
+__all__ = ["pictures_in_words", "step_sizes_in_words", "summary", "failing_tensors", "pattern_of"]
 
 
 def summary(report):
@@ -24,14 +26,18 @@ def summary(report):
 
 
 def failing_tensors(checks):
-    """One failing Check per (function, target) that has a pattern, the JAX one first."""
+    """One failing Check per (function, target) with per-entry errors (a tensor), the JAX one first."""
     chosen = {}
     for c in checks:
-        if c.passed is False and c.pattern:
+        if c.passed is False and c.errors is not None and np.size(c.errors) > 1:
             key = (c.function, c.target)
             if key not in chosen or (c.oracle.startswith("jax") and not chosen[key].oracle.startswith("jax")):
                 chosen[key] = c
     return list(chosen.values())
+
+
+def pattern_of(check):
+    return check.pattern or "no entry stands out (errors near rounding everywhere)"
 
 
 def pictures_in_words(report):
@@ -41,7 +47,7 @@ def pictures_in_words(report):
     if tensors:
         lines += ["", "Where each failing tensor is wrong:"]
         for c in tensors:
-            lines += textwrap.wrap(f"{c.function} {c.target}: {c.pattern}", 100, initial_indent="  ",
+            lines += textwrap.wrap(f"{c.function} {c.target}: {pattern_of(c)}", 100, initial_indent="  ",
                                    subsequent_indent="    ")
     steps = next((c for c in report.checks if c.steps), None)
     if steps is not None:

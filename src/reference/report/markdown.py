@@ -7,7 +7,7 @@ message may contain some.
 
 import re
 
-from reference.report.in_words import failing_tensors, step_sizes_in_words, summary
+from reference.report.in_words import failing_tensors, pattern_of, step_sizes_in_words, summary
 
 __all__ = ["report_markdown", "escape_markdown"]
 
@@ -32,7 +32,7 @@ def report_markdown(report):
         tensors = failing_tensors(failed)
         if tensors:
             lines += ["", "Where each failing tensor is wrong:", ""]
-            lines += [f"- `{c.function}` {m(c.target)}: {m(c.pattern)}" for c in tensors]
+            lines += [f"- `{c.function}` {m(c.target)}: {m(pattern_of(c))}" for c in tensors]
     taylor = next((c for c in report.checks if c.oracle == "taylor"), None)
     if taylor is not None:
         lines += ["", f"Taylor test: {m(taylor.verdict)}, {m(taylor.detail)}."]

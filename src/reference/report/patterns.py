@@ -37,24 +37,31 @@ def entry_errors(actual, expected):
     return errors
 
 
-def error_pattern(target, actual, expected, who="JAX"):
-    """(per-entry errors, the pattern in words or None) of a failing comparison."""
+def error_pattern(target, actual, expected, who="JAX", tolerance=WRONG):
+    """(per-entry errors, the pattern in words or None) of a failing comparison.
+
+    Entries off by more than the comparison's ``tolerance`` count as wrong: a
+    tensor fails only when some entry does (see ``name_pattern``).
+    """
     errors = entry_errors(actual, expected)
-    return errors, name_pattern(target, errors, actual, expected, who)
+    return errors, name_pattern(target, errors, actual, expected, who, tolerance)
 
 
-def name_pattern(target, errors, actual, expected, who="JAX"):
+def name_pattern(target, errors, actual, expected, who="JAX", floor=WRONG):
     """One sentence naming where ``target`` is wrong, or None when nothing is.
 
     ``target`` is the tensor's name as the report gives it ("dW2", "dW (relu)",
     "dA_prev"): it says whether columns are inputs (W) or examples (A, Z).
-    ``who`` names the oracle that ``expected`` came from.
+    ``who`` names the oracle that ``expected`` came from. An entry is wrong
+    when its error exceeds ``floor`` and a thousandth of the worst entry's.
+    (If every entry is within a tolerance, so is the tensor's norm-wise
+    relative error: a failing tensor always has a wrong entry.)
     """
     errors = np.asarray(errors)
     actual, expected = np.asarray(actual, np.float64), np.asarray(expected, np.float64)
-    if errors.size == 0 or errors.max() <= WRONG:
+    if errors.size == 0 or errors.max() <= floor:
         return None
-    wrong = errors > max(WRONG, 1e-3 * errors.max())
+    wrong = errors > max(floor, 1e-3 * errors.max())
     if errors.size == 1:
         return None  # one number: its worst entry says it all
     factor = _common_factor(actual, expected)
@@ -84,8 +91,8 @@ def _common_factor(actual, expected):
         return None
     ratios = actual[big] / expected[big]
     k = float(np.median(ratios))
-    tolerance = 1e-6 * max(abs(k), 1e-300)
-    if abs(k - 1) <= 1e-6 or np.abs(ratios - k).max() > tolerance:
+    # The same factor for all: every ratio's distance from 1 equal to within 0.1%.
+    if k == 1 or np.abs(ratios - k).max() > 1e-3 * abs(k - 1):
         return None
     # The entries left out of the ratios must be small in actual too.
     if np.abs(actual[~big]).max(initial=0.0) > 1e-6 * np.abs(actual).max():
@@ -99,10 +106,16 @@ def _uniform(k, who):
     if abs(k + 1) <= 1e-6:
         return "uniform: every entry has the wrong sign (x -1)"
     if abs(k) >= 1:
-        how = f"{k:.4g}x {who}'s"
+        how = f"{_digits(k)}x {who}'s"
     else:
-        how = f"1/{1 / k:.4g} of {who}'s"
+        how = f"1/{_digits(1 / k)} of {who}'s"
     return f"uniform: every entry is {how}, one factor for all (like a missing 1/m)"
+
+
+def _digits(k):
+    """k with enough digits to tell it from 1: 6, 0.25, 1.00000001."""
+    digits = max(4, int(np.ceil(-np.log10(abs(abs(k) - 1)))) + 2) if abs(k) != 1 else 4
+    return f"{k:.{min(digits, 16)}g}"
 
 
 def _scattered(wrong):
