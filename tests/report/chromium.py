@@ -12,7 +12,7 @@ import json
 import os
 import select
 import shutil
-import subprocess
+import signal
 import time
 
 __all__ = ["find_chromium", "Browser"]
@@ -41,20 +41,21 @@ class Browser:
         self.timeout = timeout
         commands_read, self._commands = _high_pipe()
         self._replies, replies_write = _high_pipe()
-
-        def as_fds_3_and_4():  # in the child, before exec: where --remote-debugging-pipe looks
-            os.dup2(commands_read, 3)
-            os.dup2(replies_write, 4)
-
         self.log = open(os.path.join(profile, "chromium.log"), "wb")
-        # close_fds=False keeps the dup2'd 3 and 4; every other descriptor of ours is close-on-exec.
-        self.process = subprocess.Popen(
-            [executable, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync", "--no-first-run", "--no-default-browser-check",
-             "--disable-extensions", "--hide-scrollbars", "--mute-audio", f"--user-data-dir={profile}",
-             "--remote-debugging-pipe", "about:blank"],
-            stdin=subprocess.DEVNULL, stdout=self.log, stderr=subprocess.STDOUT, close_fds=False,
-            preexec_fn=as_fds_3_and_4)
+        options = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                   "--disable-component-update", "--disable-sync", "--no-first-run", "--no-default-browser-check",
+                   "--disable-extensions", "--hide-scrollbars", "--mute-audio", f"--user-data-dir={profile}",
+                   "--remote-debugging-pipe", "about:blank"]
+        # posix_spawn puts our pipe ends at fds 3 and 4, where --remote-debugging-pipe looks: no Python
+        # runs between fork and exec (JAX's threads make a preexec_fn unsafe).
+        null = os.open(os.devnull, os.O_RDONLY)
+        try:
+            self.pid = os.posix_spawn(executable, [executable, *options], os.environ, file_actions=[
+                (os.POSIX_SPAWN_DUP2, null, 0), (os.POSIX_SPAWN_DUP2, self.log.fileno(), 1),
+                (os.POSIX_SPAWN_DUP2, self.log.fileno(), 2), (os.POSIX_SPAWN_DUP2, commands_read, 3),
+                (os.POSIX_SPAWN_DUP2, replies_write, 4)])
+        finally:
+            os.close(null)
         os.close(commands_read)
         os.close(replies_write)
         self._buffer, self._next_id, self.events = b"", 0, []
@@ -160,11 +161,13 @@ class Browser:
             self.send("Browser.close")
         except (RuntimeError, TimeoutError, OSError):
             pass
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        for _ in range(100):  # up to 10 s for a clean exit, then kill
+            if os.waitpid(self.pid, os.WNOHANG)[0]:
+                break
+            time.sleep(0.1)
+        else:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
         for fd in (self._commands, self._replies):
             os.close(fd)
         self.log.close()
