@@ -32,6 +32,7 @@ test: install
 bench: install
 	MANUAL_DNN_DATA=$(DATA) $(BIN)/python benchmarks/gradcheck_speed.py
 	MANUAL_DNN_DATA=$(DATA) $(BIN)/python benchmarks/training_speed.py
+	$(BIN)/python benchmarks/report_speed.py
 
 # The pictures of docs/derivations.md, from real checks (committed; re-run after changing the checks).
 docs: install
