@@ -96,12 +96,12 @@ def run(args):
                     "(linear_forward, ..., L_model_backward, update_parameters)", COMMAND)
     if args.mutant:
         report.implementation = f"mutant {args.mutant}"
-    if page:
+    print(report.to_json() if args.json else report.to_text())
+    if page:  # after the report is out: a full disk loses the page, never the verdict
         from reference.report.html import report_page
 
         try:
             write_atomically(page, report_page(report))
         except OSError as error:
             return fail(f"--html {args.html}: {error.strerror or error}", COMMAND)
-    print(report.to_json() if args.json else report.to_text())
     return 0 if report.passed else 1

@@ -88,6 +88,17 @@ def test_the_file_being_checked_is_never_overwritten(capsys, tmp_path, no_check)
     assert learner.read_text().startswith("def relu")
 
 
+def test_a_page_that_cannot_be_written_after_the_check_still_prints_the_report(capsys, tmp_path, monkeypatch):
+    def full_disk(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    code, out, err = gradcheck(capsys, "--mutant", "dAL-wrong-sign", "--html", str(tmp_path / "r.html"), *SMALL)
+    assert code == 2 and out.splitlines()[-1].startswith("FAIL:")
+    assert err == f"manual-dnn gradcheck: --html {tmp_path / 'r.html'}: No space left on device\n"
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
     target = tmp_path / "report.html"
     target.write_text("good old page")
