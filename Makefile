@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DATA ?= $(or $(MANUAL_DNN_DATA),$(wildcard ../shared/datasets),datasets)
 
-.PHONY: demo test install clean bench
+.PHONY: demo test install clean bench docs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ test: install
 bench: install
 	MANUAL_DNN_DATA=$(DATA) $(BIN)/python benchmarks/gradcheck_speed.py
 	MANUAL_DNN_DATA=$(DATA) $(BIN)/python benchmarks/training_speed.py
+	$(BIN)/python benchmarks/report_speed.py
+
+# The pictures of docs/derivations.md, from real checks (committed; re-run after changing the checks).
+docs: install
+	OPENBLAS_NUM_THREADS=1 $(BIN)/python docs/draw_pictures.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -175,6 +175,6 @@ def test_explain_in_markdown_has_headings_and_code_blocks(capsys):
 
 @pytest.mark.parametrize("argv, text", [(["--layers", "3,2"], "must end with 1"),
                                         (["--layers", "100,2,1"], "at most 16"),
-                                        (["--format", "html"], "invalid choice")])
+                                        (["--format", "pdf"], "invalid choice")])
 def test_explain_refuses_bad_options(capsys, argv, text):
     one_line_error(*run(capsys, "explain", *argv), text)

@@ -14,7 +14,8 @@ def add_parser(commands):
     explain.add_argument("--layers", type=layer_sizes, default=[3, 2, 1], metavar="N0,...,1")
     explain.add_argument("--examples", type=positive_int, default=2, metavar="M")
     explain.add_argument("--seed", type=non_negative_int, default=0)
-    explain.add_argument("--format", choices=("text", "markdown"), default="text")
+    explain.add_argument("--format", choices=("text", "markdown", "html"), default="text",
+                         help="html: one offline page, the equations typeset in MathML")
     return explain
 
 

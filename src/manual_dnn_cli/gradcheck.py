@@ -4,6 +4,7 @@ zoo, function by function, against the oracles (needs JAX, imported on run)."""
 import numpy as np
 
 from manual_dnn_cli.options import fail, layer_sizes, non_negative_int, positive_int
+from manual_dnn_cli.page_file import PageFileError, writable_target, write_atomically
 
 COMMAND = "gradcheck"
 
@@ -27,6 +28,8 @@ def add_parser(commands):
     gradcheck.add_argument("--params", metavar="W1,b3", help="full-FD only these parameters")
     gradcheck.add_argument("--full-fd", action="store_true", help="central differences for every parameter")
     gradcheck.add_argument("--json", action="store_true", help="print the report as JSON on stdout")
+    gradcheck.add_argument("--html", metavar="FILE",
+                           help="also write the report as one self-contained HTML page, with its pictures")
     return gradcheck
 
 
@@ -43,6 +46,12 @@ def run(args):
         return 0
     if args.impl and args.mutant:
         return fail("give either --impl or --mutant, not both", COMMAND)
+    page = None
+    if args.html is not None:  # refused now, not after the check has run
+        try:
+            page = writable_target(args.html, keep=[args.impl, args.data_dir])
+        except PageFileError as error:
+            return fail(str(error), COMMAND)
     layers = args.layers
     if layers and layers[-1] != 1:
         return fail(f"--layers must end with 1 (one sigmoid output), got {','.join(map(str, layers))}", COMMAND)
@@ -88,4 +97,11 @@ def run(args):
     if args.mutant:
         report.implementation = f"mutant {args.mutant}"
     print(report.to_json() if args.json else report.to_text())
+    if page:  # after the report is out: a full disk loses the page, never the verdict
+        from reference.report.html import report_page
+
+        try:
+            write_atomically(page, report_page(report))
+        except OSError as error:
+            return fail(f"--html {args.html}: {error.strerror or error}", COMMAND)
     return 0 if report.passed else 1

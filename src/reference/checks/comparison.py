@@ -7,6 +7,7 @@ reason in words.
 
 import numpy as np
 
+from reference.report.patterns import error_pattern
 from reference.report.results import Check
 from reference.tolerances import relative_error
 
@@ -53,4 +54,7 @@ def compare(function, target, oracle, expected, actual, tolerance, who="JAX"):
     where = f"{target}[{', '.join(map(str, worst['index']))}]" if index else target
     detail = (f"{where}: hand-written {worst['actual']:.6g}, {who} {worst['expected']:.6g}, "
               f"rel. error {rel:.1e}")
-    return Check(function, target, oracle, rel, tolerance, rel <= tolerance, detail, worst)
+    check = Check(function, target, oracle, rel, tolerance, rel <= tolerance, detail, worst)
+    if not check.passed:  # where it is wrong: kept for the heat map, named in words
+        check.errors, check.pattern = error_pattern(target, actual, expected, who, tolerance)
+    return check

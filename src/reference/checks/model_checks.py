@@ -14,6 +14,7 @@ from reference.oracles.cost_slots import slot
 from reference.oracles.full_fd import full_central_differences
 from reference.oracles.numeric import convergence_order, directional_complex_step, directional_fd, taylor_remainders
 from reference.oracles.numpy_network import cost, forward
+from reference.oracles.step_sizes import step_sweep
 from reference.report.results import Check
 from reference.tolerances import FD_STEP, KINK_MARGIN, SATURATION, TAYLOR_MIN_ORDER, TOLERANCES, relative_error
 
@@ -94,6 +95,7 @@ def model_backward_checks(impl, point, rng, full_fd=False, params=None):
     for key, grad in good.items():
         checks.extend(_directional_checks(key, grad, X, weights, Y, rng))
     checks.append(taylor_check(good, X, weights, Y, rng))
+    _sweep_step_sizes(checks, good, expected, X, weights, Y)
     if full_fd:
         checks.extend(_full_fd_checks(good, X, weights, Y, params))
     return checks, result.output
@@ -179,17 +181,37 @@ def taylor_check(good, X, weights, Y, rng):
     remainders = taylor_remainders(f, theta, g_dot_v, v, hs)
     floor = 1e3 * np.finfo(float).eps * max(1.0, abs(f(theta)))
     order = convergence_order(hs, remainders, floor)
+    sweep = {"h": [float(h) for h in hs], "remainder": [float(r) for r in remainders], "floor": float(floor)}
     if order is None:
         if hs and (remainders <= floor).all():
             return Check("L_model_backward", "all dW, db", "taylor", 0.0, TOLERANCES["taylor"], True,
-                          f"remainder at rounding level for every h in [{hs[-1]:.0e}, {hs[0]:.0e}]")
+                          f"remainder at rounding level for every h in [{hs[-1]:.0e}, {hs[0]:.0e}]", remainders=sweep)
         return Check("L_model_backward", "all dW, db", "taylor", None, TOLERANCES["taylor"], None,
-                      f"only {len(hs)} steps keep every ReLU input on its side of 0: no order measurable")
+                      f"only {len(hs)} steps keep every ReLU input on its side of 0: no order measurable",
+                      remainders=sweep)
     shortfall = max(0.0, 2.0 - order)
     return Check("L_model_backward", "all dW, db", "taylor", shortfall, TOLERANCES["taylor"],
-                  order >= TAYLOR_MIN_ORDER,
+                  order >= TAYLOR_MIN_ORDER, remainders=sweep,
                   measured=order, detail=f"remainder falls like h^{order:.2f} over h in [{hs[-1]:.0e}, {hs[0]:.0e}] "
                   f"(h^2: right gradient, h^1: wrong)")
+
+
+def _sweep_step_sizes(checks, good, expected, X, weights, Y):
+    """The step-size sweep of one entry, kept on its jax-grad Check (for the "V" picture):
+    the worst entry of the worst failing dW or db, else the largest entry of dW of the last layer."""
+    graded = [c for c in checks if c.oracle == "jax-grad" and c.target[:2] in ("dW", "db") and c.target in good]
+    failing = [c for c in graded if c.passed is False]
+    if failing:
+        chosen = max(failing, key=lambda c: c.rel_error)
+        index = tuple(chosen.worst["index"])
+    else:
+        chosen = next((c for c in graded if c.target == f"dW{len(weights)}"), None)
+        if chosen is None:
+            return
+        index = np.unravel_index(int(np.argmax(np.abs(expected[chosen.target]))), expected[chosen.target].shape)
+    key = chosen.target
+    chosen.steps = step_sweep(X, weights, Y, key, index) | {
+        "jax": float(expected[key][index]), "hand_written": float(good[key][index])}
 
 
 def _full_fd_checks(good, X, weights, Y, params):

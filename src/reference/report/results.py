@@ -2,8 +2,9 @@
 
 import json
 import textwrap
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 
+from reference.report.in_words import pictures_in_words
 from reference.seed_functions import SEED_FUNCTIONS, callees, level
 from reference.tolerances import TAYLOR_MIN_ORDER
 
@@ -29,10 +30,20 @@ class Check:
     detail: str = ""
     worst: dict | None = None  # {"index": [...], "expected": x, "actual": y}
     measured: float | None = None  # what the Taylor test measured: the order p
+    pattern: str | None = None  # where a failing tensor is wrong, in words (report/patterns.py)
+    remainders: dict | None = None  # the Taylor test's sweep: {"h": [...], "remainder": [...], "floor": x}
+    steps: dict | None = None  # one entry by three numerical derivatives over h (oracles/step_sizes.py)
+    # Per-entry relative errors of a failing tensor, for its heat map: memory, not JSON.
+    errors: object = field(default=None, repr=False, compare=False, metadata={"json": False})
 
     @property
     def verdict(self):
         return {True: "PASS", False: "FAIL", None: "INVALID"}[self.passed]
+
+    def to_dict(self):
+        """The JSON fields (``errors`` stays out) and the verdict."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.metadata.get("json", True)} | {
+            "verdict": self.verdict}
 
 
 @dataclass
@@ -83,7 +94,7 @@ class Report:
                 "supplied": self.supplied,
                 "missing": self.missing,
                 "notes": self.notes,
-                "checks": [dict(asdict(c), verdict=c.verdict) for c in self.checks],
+                "checks": [c.to_dict() for c in self.checks],
             },
             indent=2,
         )
@@ -101,6 +112,7 @@ class Report:
             lines += ["", "What failed (the worst entry of each):" if failed else "What could not run:"]
         for c in failed + invalid:
             lines.append(f"  {c.verdict} {c.function} {c.target} ({c.oracle}): {c.detail}")
+        lines += pictures_in_words(self)
         lines += ["", *textwrap.wrap(LEGEND, 100), ""]
         if self.supplied:
             lines.append(f"Supplied by the checker, as the course did (not checked): {', '.join(self.supplied)}")
@@ -131,6 +143,28 @@ class Report:
         if invalid:
             text += f"; {len(invalid)} could not run (INVALID, see above)"
         return text + "."
+
+    # Rich display: HTML in Jupyter, the text report in a terminal, one line as repr.
+    def _repr_html_(self):
+        from reference.report.html import report_fragment
+
+        return report_fragment(self)
+
+    def _repr_markdown_(self):
+        from reference.report.markdown import report_markdown
+
+        return report_markdown(self)
+
+    def _repr_pretty_(self, printer, cycle):
+        printer.text(self.to_text())
+
+    def __str__(self):
+        return self.to_text()
+
+    def __repr__(self):
+        from reference.report.in_words import summary
+
+        return f"<Report {summary(self)}>"
 
 
 def _fmt(x):
