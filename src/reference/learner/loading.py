@@ -115,13 +115,10 @@ def from_mapping(mapping, label="mapping", supplied=None):
     unreachable = {}
     for name, seed in SEED_FUNCTIONS.items():
         value = mapping.get(name)
-        if value is not None and supplied.get(name) is value:
-            own_supplied.append(name)
-            continue
-        if callable(value):
+        if callable(value) and supplied.get(name) is not value:
             functions[name] = value
             continue
-        for container, description in containers:
+        for container, description in containers:  # a class's own sigmoid beats the one supplied
             found, kind = _member(container, name, seed.arguments)
             if found is not None:
                 functions[name] = found
@@ -131,7 +128,7 @@ def from_mapping(mapping, label="mapping", supplied=None):
             if kind == "method":
                 unreachable.setdefault(description, []).append(name)
         else:
-            missing.append(name)
+            (own_supplied if value is not None and supplied.get(name) is value else missing).append(name)
     notes = [f"found as {where}: {', '.join(names)}" for where, names in groups.items()]
     for description, names in unreachable.items():
         names = [n for n in names if n not in functions]

@@ -45,6 +45,10 @@ class Check:
     differs: bool = False  # a contract difference of a learner's own helper (passed is None)
     raised: dict | None = None  # {"type", "message", "file", "cell", "line", "source"} of an exception
 
+    def __post_init__(self):
+        if self.differs:
+            self.passed = None  # a difference is never a pass or a failure by itself
+
     @property
     def verdict(self):
         if self.differs:
@@ -157,7 +161,8 @@ class Report:
         for title, entries in self._sections():
             lines += ["", title]
             for c in entries:
-                lines += _wrapped(f"  {c.verdict} {c.function} {c.target} ({c.oracle}): {c.detail}", "      ")
+                lines += _wrapped(f"  {c.verdict} {_line(c.function)} {_line(c.target)} ({_line(c.oracle)}): "
+                                  f"{c.detail}", "      ")
         if self.dA_convention:
             lines += ["", *textwrap.wrap(_line(f"dA keys: {self._convention_text()}"), 100, subsequent_indent="  ")]
         lines += ["", *textwrap.wrap(LEGEND, 100), ""]
