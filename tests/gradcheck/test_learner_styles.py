@@ -28,6 +28,7 @@ VERDICTS = {
     "own_sigmoid_returns_A.py": (True, [], "dA{l-1}", ["sigmoid", "relu"]),
     "own_sigmoid_relu_backward_writes_cache.py": (False, ["relu_backward"], "dA{l-1}", ["sigmoid", "relu"]),
     "own_cache_holds_A.py": (False, ["sigmoid", "sigmoid_backward"], None, ["sigmoid", "sigmoid_backward"]),
+    "own_sigmoid_returns_A_template_unpacks.py": (False, ["sigmoid"], None, ["sigmoid"]),
     "fragment_without_numpy_db_bug.py": (False, ["linear_backward"], None, []),
     "independent_problems.py": (False, ["update_parameters", "L_model_backward"], None, []),
     "cost_not_squeezed.py": (False, ["compute_cost"], None, []),

@@ -193,9 +193,6 @@ class Report:
         lines += ["", f"**{md(self.verdict_line())}**"]
         return "\n".join(lines)
 
-    def _repr_markdown_(self):
-        return self.to_markdown()
-
     def _sections(self):
         failed = [c for c in self.checks if c.passed is False]
         invalid = [c for c in self.checks if c.passed is None and not c.differs]
@@ -206,8 +203,8 @@ class Report:
         if invalid:
             sections.append(("What could not run:", invalid))
         if differs:
-            sections.append(("Contract differences (your own helpers, consistent with your own code; "
-                             "not failures by themselves):", differs))
+            sections.append(("Contract differences (your own helpers keep a contract of their own: not failures "
+                             "by themselves, only through a caller that fails):", differs))
         return sections
 
     def _convention_text(self):
