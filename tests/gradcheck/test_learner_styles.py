@@ -184,3 +184,31 @@ def test_a_wrong_own_backward_helper_still_fails(tmp_path):
     path.write_text(source)
     report = check(path, **SMALL)
     assert "sigmoid_backward" in report.failing_functions and "sigmoid_backward" in report.root_causes
+
+
+def test_an_own_cache_of_another_shape_is_a_difference_too(tmp_path):
+    """relu caches (Z,) and relu_backward unpacks it: consistent, not the
+    course's; linear_activation_* fail on the course's caches, because of it."""
+    path = tmp_path / "tuple_cache.py"
+    path.write_text("import numpy as np\nfrom dnn_utils import sigmoid, sigmoid_backward\n\n\n"
+                    "def relu(Z):\n    return np.maximum(0, Z), (Z,)\n\n\n"
+                    "def relu_backward(dA, cache):\n    Z, = cache\n    return dA * (Z > 0)\n\n\n"
+                    "def linear_activation_forward(A_prev, W, b, activation):\n"
+                    "    Z = W @ A_prev + b\n"
+                    "    A, activation_cache = relu(Z) if activation == 'relu' else sigmoid(Z)\n"
+                    "    return A, ((A_prev, W, b), activation_cache)\n")
+    report = check(path, **SMALL)
+    assert report.contract_differences == ["relu", "relu_backward"]
+    assert report.failing_functions == ["linear_activation_forward"]
+    assert report.root_causes == ["relu"]
+    assert [c.detail for c in report.checks if c.function == "relu_backward" and c.differs] == [
+        "takes the cache the file's own relu forward makes, not Z as the course's relu_backward does: "
+        "a difference the course's caches ((A_prev, W, b), Z) do not follow"]
+
+
+def test_an_unfilled_template_says_what_is_none(tmp_path):
+    path = tmp_path / "template.py"
+    path.write_text("def linear_forward(A, W, b):\n    Z = None  # YOUR CODE HERE\n    cache = (A, W, b)\n"
+                    "    return Z, cache\n")
+    (failure,) = [c for c in check(path, **SMALL).checks if c.passed is False]
+    assert failure.detail == "Z is None"

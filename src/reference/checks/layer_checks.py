@@ -280,7 +280,7 @@ def _own_cache(impl, activation, Z):
         value = impl.call(function, SEED_FUNCTIONS[function].arguments, *args).value
         try:
             cache = pick(value)
-            if np.shape(cache) == Z.shape:
+            if isinstance(cache, (tuple, list, dict)) or np.shape(cache) == Z.shape:  # (Z,), {"Z": Z}, A
                 return cache
         except (TypeError, IndexError, KeyError, ValueError):
             pass  # not a cache; perhaps the other function makes one

@@ -125,7 +125,8 @@ class Report:
         """True when something was checked and nothing failed. A contract
         difference alone does not fail: it matters only through a failure of
         a function that calls it, which fails the report by itself."""
-        return bool(self.checks) and all(c.passed is not False for c in self.checks)
+        judged = [c for c in self.checks if not c.differs]
+        return bool(judged) and all(c.passed is not False for c in judged)
 
     # ------------------------------------------------------------ renderings
 
