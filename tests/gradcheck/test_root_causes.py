@@ -9,7 +9,8 @@ import types
 
 import pytest
 
-from reference.learner.loading import call_graph_of, from_mapping
+from reference.learner.call_graph import call_graph_of
+from reference.learner.loading import from_mapping
 from reference.report.results import Check, Report
 from reference.seed_functions import SEED_FUNCTIONS, callees, direct_callees
 

@@ -23,12 +23,13 @@ import sys
 import types
 from pathlib import Path
 
+from reference.learner.call_graph import call_graph_of
 from reference.learner.calling import cell_filename
 from reference.learner.implementation import Implementation, ImplementationError
 from reference.learner.source import code_cells
 from reference.seed_functions import HELPERS, SEED_FUNCTIONS
 
-__all__ = ["ImplementationError", "load_implementation", "from_path", "from_mapping"]
+__all__ = ["ImplementationError", "load_implementation", "from_path", "from_mapping", "call_graph_of"]
 
 # The course's utility modules, as a learner's file imports them.
 HELPER_MODULES = ("dnn_utils", "dnn_utils_v2", "dnn_app_utils_v2", "dnn_app_utils_v3")
@@ -36,10 +37,6 @@ HELPER_MODULES = ("dnn_utils", "dnn_utils_v2", "dnn_app_utils_v2", "dnn_app_util
 # What the course notebook's first cell imports that the seed functions use:
 # name in the learner's code -> (module, the line that imports it).
 COURSE_IMPORTS = {"np": ("numpy", "import numpy as np"), "copy": ("copy", "import copy")}
-
-# Names through which code can reach a function without naming it (eval(activation + "_backward")).
-DYNAMIC_LOOKUPS = frozenset({"eval", "exec", "globals", "locals", "vars", "getattr", "__dict__", "__getattribute__"})
-
 
 def _helpers():
     import manual_dnn
@@ -137,68 +134,6 @@ def from_mapping(mapping, label="mapping", supplied=None):
                          f"of it (such as obj = {description.split()[-1]}(...)): not checked")
     calls = {name: call_graph_of(function, mapping, containers) for name, function in functions.items()}
     return Implementation(label, functions, own_supplied, missing, notes=notes, found_in=found_in, calls=calls)
-
-
-# ---------------------------------------------------------------- the learner's own call graph
-
-def _code_of(function):
-    function = getattr(function, "__func__", function)
-    return getattr(function, "__code__", None)
-
-
-def _names(code):
-    """Every global, attribute and enclosing-scope name the code (and the code nested in it) uses."""
-    names = set(code.co_names) | set(code.co_freevars)
-    for const in code.co_consts:
-        if isinstance(const, types.CodeType):
-            names |= _names(const)
-    return names
-
-
-def call_graph_of(function, mapping, containers=()):
-    """The seed functions ``function`` calls, as its code names them, directly or
-    through the learner's own other functions; the course's calls added where
-    the code can reach functions without naming them (eval, getattr, globals)."""
-    code = _code_of(function)
-    name = getattr(function, "__name__", None)
-    course = list(SEED_FUNCTIONS[name].calls) if name in SEED_FUNCTIONS else []
-    if code is None:
-        return course
-    found, seen, todo, dynamic = set(), {id(code)}, [code], False
-    scope = getattr(getattr(function, "__func__", function), "__globals__", mapping)
-    while todo:
-        names = _names(todo.pop())
-        dynamic |= bool(names & DYNAMIC_LOOKUPS)
-        for used in names:
-            if used in SEED_FUNCTIONS:
-                found.add(used)
-                continue
-            for target in _own_functions(used, scope, containers):
-                target_code = _code_of(target)
-                if target_code is not None and id(target_code) not in seen:
-                    seen.add(id(target_code))
-                    todo.append(target_code)
-                    if getattr(target, "__name__", None) in SEED_FUNCTIONS:
-                        found.add(target.__name__)
-    found.discard(name)
-    if dynamic:
-        found |= set(course)
-    return sorted(found, key=list(SEED_FUNCTIONS).index)
-
-
-def _own_functions(used, scope, containers):
-    """The learner's functions a name may reach: a global function, the functions
-    held in a global list or dict (a table of activations), or a method."""
-    value = scope.get(used) if hasattr(scope, "get") else None
-    values = list(value.values()) if isinstance(value, dict) else list(value) \
-        if isinstance(value, (list, tuple)) else [value]
-    for container, _ in containers:
-        try:
-            values.append(inspect.getattr_static(container, used))
-        except AttributeError:
-            pass
-    values = [getattr(v, "__func__", v) for v in values]
-    return [v for v in values if inspect.isfunction(v)]
 
 
 # ---------------------------------------------------------------- running a file
