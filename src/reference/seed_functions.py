@@ -1,15 +1,24 @@
 """The seed's functions: one table that the loader, the checks, the root-cause
 logic and the report all read.
 
-Each entry is a function of the course's notebooks with its arguments, its
-outputs and the seed functions it calls in the course's own code (its call
-graph). The call graph decides root causes: a failure of ``f`` explains a
-failure of ``g`` only when ``g`` calls ``f``, directly or through others.
+Each entry is a function of the course's notebooks: its arguments and outputs
+(the checks call it with these names and unpack these outputs), the seed
+functions it calls in the course's own code (its call graph), where manual_dnn
+defines it and which module of ``reference.checks`` checks it. To find every
+place of one function, grep its name: the table, ``home``, the ``check``
+module (each is checked under its own name there), ``reference.oracles``,
+``reference.bug_zoo`` and ``tests/``.
+
+The call graph decides root causes: a failure of ``f`` explains a failure of
+``g`` only when ``g`` calls ``f``, directly or through others. A learner's own
+code may call differently (inline a helper, never call it); the loader then
+records the learner's graph and the report uses it (``callees(name, graph)``).
 """
 
 from dataclasses import dataclass
 
-__all__ = ["SeedFunction", "SEED_FUNCTIONS", "HELPERS", "level", "callees", "parameter_names"]
+__all__ = ["SeedFunction", "SEED_FUNCTIONS", "HELPERS", "level", "callees", "direct_callees", "parameter_names",
+           "DA_CONVENTIONS", "dA_keys", "detect_dA_convention"]
 
 
 @dataclass(frozen=True)
@@ -19,37 +28,65 @@ class SeedFunction:
     outputs: tuple  # the names of what it returns (one name: returned as is, not as a tuple)
     calls: tuple = ()  # seed functions it calls in the course's code
     helper: bool = False  # given to learners by the course's utility module (dnn_utils)
+    activation: str | None = None  # the activation a helper computes or differentiates
+    home: str = ""  # the manual_dnn module that defines it
+    check: str = ""  # the reference.checks module that checks it
 
+
+_LAYER, _MODEL, _UPDATE = "reference.checks.layer_checks", "reference.checks.model_checks", \
+    "reference.checks.update_checks"
 
 # In the order of the "Step by Step" notebook.
 SEED_FUNCTIONS = {f.name: f for f in (
-    SeedFunction("linear_forward", ("A", "W", "b"), ("Z", "cache")),
-    SeedFunction("sigmoid", ("Z",), ("A", "cache"), helper=True),
-    SeedFunction("relu", ("Z",), ("A", "cache"), helper=True),
+    SeedFunction("linear_forward", ("A", "W", "b"), ("Z", "cache"),
+                 home="manual_dnn.linear", check=_LAYER),
+    SeedFunction("sigmoid", ("Z",), ("A", "cache"), helper=True, activation="sigmoid",
+                 home="manual_dnn.activations", check=_LAYER),
+    SeedFunction("relu", ("Z",), ("A", "cache"), helper=True, activation="relu",
+                 home="manual_dnn.activations", check=_LAYER),
     SeedFunction("linear_activation_forward", ("A_prev", "W", "b", "activation"), ("A", "cache"),
-                 calls=("linear_forward", "sigmoid", "relu")),
-    SeedFunction("L_model_forward", ("X", "parameters"), ("AL", "caches"), calls=("linear_activation_forward",)),
-    SeedFunction("compute_cost", ("AL", "Y"), ("cost",)),
-    SeedFunction("sigmoid_backward", ("dA", "cache"), ("dZ",), helper=True),
-    SeedFunction("relu_backward", ("dA", "cache"), ("dZ",), helper=True),
-    SeedFunction("linear_backward", ("dZ", "cache"), ("dA_prev", "dW", "db")),
+                 calls=("linear_forward", "sigmoid", "relu"), home="manual_dnn.layer", check=_LAYER),
+    SeedFunction("L_model_forward", ("X", "parameters"), ("AL", "caches"), calls=("linear_activation_forward",),
+                 home="manual_dnn.network", check=_MODEL),
+    SeedFunction("compute_cost", ("AL", "Y"), ("cost",), home="manual_dnn.network", check=_LAYER),
+    SeedFunction("sigmoid_backward", ("dA", "cache"), ("dZ",), helper=True, activation="sigmoid",
+                 home="manual_dnn.activations", check=_LAYER),
+    SeedFunction("relu_backward", ("dA", "cache"), ("dZ",), helper=True, activation="relu",
+                 home="manual_dnn.activations", check=_LAYER),
+    SeedFunction("linear_backward", ("dZ", "cache"), ("dA_prev", "dW", "db"),
+                 home="manual_dnn.linear", check=_LAYER),
     SeedFunction("linear_activation_backward", ("dA", "cache", "activation"), ("dA_prev", "dW", "db"),
-                 calls=("linear_backward", "relu_backward", "sigmoid_backward")),
-    SeedFunction("L_model_backward", ("AL", "Y", "caches"), ("grads",), calls=("linear_activation_backward",)),
-    SeedFunction("update_parameters", ("parameters", "grads", "learning_rate"), ("parameters",)),
+                 calls=("linear_backward", "relu_backward", "sigmoid_backward"),
+                 home="manual_dnn.layer", check=_LAYER),
+    SeedFunction("L_model_backward", ("AL", "Y", "caches"), ("grads",), calls=("linear_activation_backward",),
+                 home="manual_dnn.network", check=_MODEL),
+    SeedFunction("update_parameters", ("parameters", "grads", "learning_rate"), ("parameters",),
+                 home="manual_dnn.network", check=_UPDATE),
 )}
 
 HELPERS = tuple(name for name, f in SEED_FUNCTIONS.items() if f.helper)
 
 
-def callees(name):
-    """Every seed function ``name`` calls, directly or through others."""
-    found, todo = set(), list(SEED_FUNCTIONS[name].calls) if name in SEED_FUNCTIONS else []
+def direct_callees(name, graph=None):
+    """The seed functions ``name`` calls itself: in ``graph`` (name -> names,
+    a learner's own call graph) where it names ``name``, else in the course's code."""
+    if graph is not None and name in graph:
+        return tuple(graph[name])
+    return SEED_FUNCTIONS[name].calls if name in SEED_FUNCTIONS else ()
+
+
+def callees(name, graph=None):
+    """Every seed function ``name`` calls, directly or through others.
+
+    ``graph`` (name -> names it calls), where given, replaces the course's
+    calls for the functions it names: a learner's own call graph.
+    """
+    found, todo = set(), list(direct_callees(name, graph))
     while todo:
         callee = todo.pop()
         if callee not in found:
             found.add(callee)
-            todo.extend(SEED_FUNCTIONS[callee].calls if callee in SEED_FUNCTIONS else ())
+            todo.extend(direct_callees(callee, graph))
     return found
 
 
@@ -62,3 +99,36 @@ def level(name):
 def parameter_names(L):
     """["W1", "b1", ..., "WL", "bL"]: the keys of the seed's parameters dict."""
     return [f"{p}{l}" for l in range(1, L + 1) for p in ("W", "b")]
+
+
+# ---------------------------------------------------------------- L_model_backward's dA keys
+
+# Two conventions, both the course's own: since v4 the template stores the
+# gradient for A[l-1] (the input of layer l) under "dA" + str(l - 1); before v4
+# it stored the same gradient under "dA" + str(l) (there is no dA0).
+DA_CONVENTIONS = {
+    "dA{l-1}": "dA{l-1} holds the gradient for A[l-1], the input of layer l (keys dA0..dA{L-1}): "
+               "the course's convention since v4",
+    "dA{l}": "dA{l} holds the gradient for A[l-1], the input of layer l (keys dA1..dA{L}, no dA0): "
+             "the course's convention before v4",
+}
+
+
+def dA_keys(L, convention):
+    """{grads key: k} for an L-layer network: the key holds m·dJ/dA[k] (A0 = X)."""
+    shift = 0 if convention == "dA{l-1}" else 1
+    return {f"dA{k + shift}": k for k in range(L)}
+
+
+def detect_dA_convention(keys, L):
+    """The convention a grads dict's keys follow, or None when they follow neither.
+
+    Keys beyond the convention's own (a learner may keep dAL = dJ/dAL too) do
+    not change it: dA0..dA{L-1} present is the v4+ convention whatever else is.
+    """
+    keys = set(keys)
+    if set(dA_keys(L, "dA{l-1}")) <= keys:
+        return "dA{l-1}"
+    if set(dA_keys(L, "dA{l}")) <= keys and "dA0" not in keys:
+        return "dA{l}"
+    return None

@@ -102,3 +102,23 @@ def test_a_file_with_none_of_the_seed_functions_exits_2(capsys, tmp_path):
 def test_more_examples_than_the_cat_images_have_exits_2(capsys, data_dir):
     code, _, err = run(capsys, "--data-dir", str(data_dir), "--examples", "500")
     assert code == 2 and "have 209" in err
+
+
+def test_a_file_whose_only_function_raises_gets_a_report_not_a_traceback(capsys, tmp_path):
+    """Every check a contract check: the table once crashed on it."""
+    one = tmp_path / "one.py"
+    one.write_text("def linear_backward(dZ, cache):\n    raise NotImplementedError('todo')\n")
+    code, out, err = run(capsys, "--impl", str(one), *SMALL)
+    assert code == 1 and err == "" and "Traceback" not in out
+    assert "raised NotImplementedError: todo (in one.py, line 2: raise NotImplementedError('todo'))" in out
+    assert out.splitlines()[-1] == "FAIL: 1 of 1 checks failed. Root cause: linear_backward. Fix it first."
+
+
+def test_json_names_the_dA_convention_and_the_root_causes(capsys):
+    code, out, _ = run(capsys, "--impl", str(LEARNERS / "pre_v4_dA_l.py"), "--json", *SMALL)
+    report = json.loads(out)
+    assert code == 0 and report["dA_convention"] == "dA{l}" and report["root_causes"] == []
+    code, out, _ = run(capsys, "--impl", str(LEARNERS / "independent_problems.py"), "--json", *SMALL)
+    report = json.loads(out)
+    assert code == 1 and report["root_causes"] == ["update_parameters", "L_model_backward"]
+    assert report["root_cause"] == "update_parameters"

@@ -43,23 +43,22 @@ def _check(impl, layer_dims, examples, seed, X, Y, full_fd, params):
     rng = np.random.RandomState(seed)
     point = network_point(layer_dims, examples, seed, X, Y)
     report = Report(impl.label, layer_dims, examples, "synthetic" if X is None else "cat-image", seed,
-                    supplied=impl.supplied, missing=impl.missing, notes=list(point.notes) + list(impl.notes))
-    if impl.skipped:
-        shown = "; ".join(impl.skipped[:3]) + (f"; and {len(impl.skipped) - 3} more" if len(impl.skipped) > 3 else "")
-        report.notes.append(f"{len(impl.skipped)} top-level statement(s) failed while loading and were skipped "
-                            f"(test-case calls need the course's files; the functions are unaffected): {shown}")
-    printed = [impl.output]
+                    supplied=impl.supplied, missing=impl.missing, notes=list(point.notes) + list(impl.notes),
+                    call_graph=dict(impl.calls))
+    printed = []
     for run in (lambda: forward_checks(impl, rng), lambda: backward_checks(impl, rng),
-                lambda: model_forward_checks(impl, point),
-                lambda: model_backward_checks(impl, point, rng, full_fd, params)):
+                lambda: model_forward_checks(impl, point)):
         checks, output = run()
         report.checks.extend(checks)
         printed.append(output)
+    checks, output, report.dA_convention = model_backward_checks(impl, point, rng, full_fd, params)
+    report.checks.extend(checks)
+    printed.append(output)
     checks, output, notes = update_checks(impl, rng, network_point([4, 3, 2, 1], 5, seed))
     report.checks.extend(checks)
     report.notes.extend(notes)
     printed.append(output)
-    lines = "".join(printed).count("\n")
+    lines = sum(text.count("\n") + (1 if text and not text.endswith("\n") else 0) for text in printed)
     if lines:
-        report.notes.append(f"the implementation printed {lines} line(s) while being checked (captured, not shown)")
+        report.notes.append(f"the functions printed {lines} line(s) while being checked (captured, not shown)")
     return report

@@ -2,26 +2,47 @@
 
 Each comparison becomes a Check: a relative error against a tolerance, or a
 contract failure (an exception, a wrong arity, shape or type, a NaN) with its
-reason in words.
+reason in words, or a contract difference of a learner's own helper.
 """
 
 import numpy as np
 
 from reference.report.patterns import error_pattern
 from reference.report.results import Check
+from reference.seed_functions import SEED_FUNCTIONS
 from reference.tolerances import relative_error
 
-__all__ = ["compare", "contract_failure", "unpack"]
+__all__ = ["compare", "contract_failure", "contract_difference", "call_failure", "mutation_failures", "unpack",
+           "outputs_of"]
 
 
 def contract_failure(function, target, detail):
     return Check(function, target, "contract", None, None, False, detail)
 
 
+def contract_difference(function, target, detail):
+    """A learner's own helper that keeps its own contract: not a failure by itself."""
+    return Check(function, target, "contract", None, None, None, detail, differs=True)
+
+
+def call_failure(function, result):
+    """The call raised: its reason, and where in the learner's code."""
+    check = contract_failure(function, "call", result.error)
+    if getattr(result, "error_type", None):
+        check.raised = {"type": result.error_type, "message": result.error_message, "file": result.error_file,
+                        "cell": result.error_cell, "line": result.error_line, "source": result.error_source}
+    return check
+
+
+def mutation_failures(function, result, allowed=()):
+    return [contract_failure(function, name, f"writes into its argument {name}")
+            for name in result.mutated if name not in allowed]
+
+
 def unpack(function, result, outputs):
     """Split ``result.value`` into the named outputs, or return a failing Check."""
     if result.error:
-        return contract_failure(function, "call", result.error)
+        return call_failure(function, result)
     if len(outputs) == 1:
         return [result.value]
     value = result.value
@@ -31,15 +52,27 @@ def unpack(function, result, outputs):
     return list(value)
 
 
+def outputs_of(function, result):
+    """(checks, {output name: value}) of a call, the names read from the seed
+    table; the dict is None when the call raised or returned the wrong arity."""
+    values = unpack(function, result, SEED_FUNCTIONS[function].outputs)
+    if isinstance(values, Check):
+        return [values], None
+    return mutation_failures(function, result), dict(zip(SEED_FUNCTIONS[function].outputs, values))
+
+
 def compare(function, target, oracle, expected, actual, tolerance, who="JAX"):
-    """Check ``actual`` against ``expected`` with the course's relative error."""
+    """Check ``actual`` against ``expected`` with the course's relative error.
+
+    Shapes must match exactly: a (1, 1) array is not a scalar.
+    """
     expected = np.asarray(expected, dtype=np.float64)
+    if actual is None:  # an unfilled template: "Z = None  # YOUR CODE HERE"
+        return contract_failure(function, target, f"{target} is None")
     try:
         actual = np.asarray(actual, dtype=np.float64)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return contract_failure(function, target, f"{target} is {type(actual).__name__}, not a numeric array")
-    if expected.ndim == 0 and actual.size == 1:
-        actual = actual.reshape(())
     if actual.shape != expected.shape:
         return contract_failure(function, target, f"{target} has shape {actual.shape}, expected {expected.shape}")
     bad = ~np.isfinite(actual)
@@ -54,7 +87,7 @@ def compare(function, target, oracle, expected, actual, tolerance, who="JAX"):
     where = f"{target}[{', '.join(map(str, worst['index']))}]" if index else target
     detail = (f"{where}: hand-written {worst['actual']:.6g}, {who} {worst['expected']:.6g}, "
               f"rel. error {rel:.1e}")
-    check = Check(function, target, oracle, rel, tolerance, rel <= tolerance, detail, worst)
+    check = Check(function, target, oracle, rel, tolerance, bool(rel <= tolerance), detail, worst)
     if not check.passed:  # where it is wrong: kept for the heat map, named in words
         check.errors, check.pattern = error_pattern(target, actual, expected, who, tolerance)
     return check

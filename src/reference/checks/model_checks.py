@@ -6,9 +6,11 @@ along directions by central differences and the complex step, then all
 together by the Taylor test, and with ``full_fd`` coordinate by coordinate.
 """
 
+import re
+
 import numpy as np
 
-from reference.checks.comparison import compare, contract_failure, unpack
+from reference.checks.comparison import compare, contract_failure, outputs_of
 from reference.oracles import jax_network as jnet
 from reference.oracles.cost_slots import slot
 from reference.oracles.full_fd import full_central_differences
@@ -16,6 +18,7 @@ from reference.oracles.numeric import convergence_order, directional_complex_ste
 from reference.oracles.numpy_network import cost, forward
 from reference.oracles.step_sizes import step_sweep
 from reference.report.results import Check
+from reference.seed_functions import SEED_FUNCTIONS, dA_keys, detect_dA_convention, parameter_names
 from reference.tolerances import FD_STEP, KINK_MARGIN, SATURATION, TAYLOR_MIN_ORDER, TOLERANCES, relative_error
 
 __all__ = ["model_forward_checks", "model_backward_checks", "seed_caches", "taylor_check"]
@@ -36,69 +39,92 @@ def seed_caches(X, weights):
 
 
 def model_forward_checks(impl, point):
-    if "L_model_forward" not in impl:
+    function = "L_model_forward"
+    if function not in impl:
         return [], ""
-    result = impl.call("L_model_forward", ("X", "parameters"), point.X, point.parameters)
-    values = unpack("L_model_forward", result, ("AL", "caches"))
-    if not isinstance(values, list):
-        return [values], result.output
-    checks = [contract_failure("L_model_forward", n, f"writes into its argument {n}") for n in result.mutated]
-    AL, caches = values
+    result = impl.call(function, SEED_FUNCTIONS[function].arguments, point.X, point.parameters)
+    checks, values = outputs_of(function, result)
+    if values is None:
+        return checks, result.output
+    AL, caches = values["AL"], values["caches"]
     jax_AL, jax_Zs = jnet.forward_value(point.X, point.weights)
-    checks.append(compare("L_model_forward", "AL", "jax-forward", jax_AL, AL, TOLERANCES["jax-forward"]))
+    checks.append(compare(function, "AL", "jax-forward", jax_AL, AL, TOLERANCES["jax-forward"]))
     L = len(point.weights)
     if not isinstance(caches, (list, tuple)) or len(caches) != L:
         got = len(caches) if isinstance(caches, (list, tuple)) else type(caches).__name__
-        checks.append(contract_failure("L_model_forward", "caches", f"{got} caches, expected one per layer ({L})"))
+        checks.append(contract_failure(function, "caches", f"{got} caches, expected one per layer ({L})"))
         return checks, result.output
     for l, (cache, Z) in enumerate(zip(caches, jax_Zs), start=1):
         try:
             actual_Z = cache[1]
         except (TypeError, IndexError, KeyError):
-            checks.append(contract_failure("L_model_forward", f"caches[{l - 1}]", "not ((A_prev, W, b), Z)"))
+            checks.append(contract_failure(function, f"caches[{l - 1}]", "not ((A_prev, W, b), Z)"))
             continue
-        check = compare("L_model_forward", f"Z{l}", "jax-forward", Z, actual_Z, TOLERANCES["jax-forward"])
+        check = compare(function, f"Z{l}", "jax-forward", Z, actual_Z, TOLERANCES["jax-forward"])
         if not check.passed:
             checks.append(check)
     return checks, result.output
 
 
-def _grad_keys(L):
-    return [k for l in range(L, 0, -1) for k in (f"dW{l}", f"db{l}", f"dA{l - 1}")]
-
-
 def model_backward_checks(impl, point, rng, full_fd=False, params=None):
-    """Returns (checks, printed output)."""
-    if "L_model_backward" not in impl:
-        return [], ""
+    """Returns (checks, printed output, the dA convention of the grads or None).
+
+    Every dA key is checked under the convention the grads' keys follow
+    (``seed_functions.DA_CONVENTIONS``): dA{l-1} (since v4) or dA{l} (before
+    v4), each the gradient for the input of layer l. Which one is reported,
+    not judged; keys that follow neither are a failure.
+    """
+    function = "L_model_backward"
+    if function not in impl:
+        return [], "", None
     X, Y, weights = point.X, point.Y, point.weights
+    L = len(weights)
     AL, caches = seed_caches(X, weights)
-    result = impl.call("L_model_backward", ("AL", "Y", "caches"), AL, Y, caches)
-    grads = unpack("L_model_backward", result, ("grads",))
-    if not isinstance(grads, list):
-        return [grads], result.output
-    grads = grads[0]
-    checks = [contract_failure("L_model_backward", n, f"writes into its argument {n}") for n in result.mutated]
+    result = impl.call(function, SEED_FUNCTIONS[function].arguments, AL, Y, caches)
+    checks, values = outputs_of(function, result)
+    if values is None:
+        return checks, result.output, None
+    grads = values["grads"]
     if not isinstance(grads, dict):
-        return checks + [contract_failure("L_model_backward", "returns",
-                                          f"returned {type(grads).__name__}, expected the grads dict")], result.output
+        return checks + [contract_failure(function, "returns", f"returned {type(grads).__name__}, "
+                                          f"expected the grads dict")], result.output, None
     expected = jnet.model_backward(X, weights, Y)
-    good = {}
-    for key in _grad_keys(len(weights)):
+    keys = [str(k) for k in grads]
+    convention = detect_dA_convention(keys, L)
+    targets = {}  # grads key -> the oracle's key for the same gradient
+    if convention is None:
+        found = sorted((k for k in keys if re.fullmatch(r"dA\d+", k)), key=lambda k: int(k[2:]))
+        checks.append(contract_failure(function, "dA keys", (
+            f"grads has {', '.join(found) if found else 'no dA keys'}; expected dA0..dA{L - 1} (dA{{l-1}}, the "
+            f"course's keys since v4) or dA1..dA{L} (dA{{l}}, before v4), each for the input of layer l")))
+    else:
+        targets.update({key: f"dA{k}" for key, k in dA_keys(L, convention).items()})
+    for name in parameter_names(L):
+        targets["d" + name] = "d" + name
+    good = {}  # oracle key -> the learner's array, for every key of the right shape
+    for key, oracle_key in sorted(targets.items(), key=lambda kv: _grad_order(kv[1], L)):
         if key not in grads:
-            checks.append(contract_failure("L_model_backward", key, f"no '{key}' in grads"))
+            checks.append(contract_failure(function, key, f"no '{key}' in grads"))
             continue
-        check = compare("L_model_backward", key, "jax-grad", expected[key], grads[key], TOLERANCES["jax-grad"])
+        check = compare(function, key, "jax-grad", expected[oracle_key], grads[key], TOLERANCES["jax-grad"])
         checks.append(check)
         if check.oracle != "contract":
-            good[key] = np.asarray(grads[key], dtype=np.float64)
-    for key, grad in good.items():
-        checks.extend(_directional_checks(key, grad, X, weights, Y, rng))
-    checks.append(taylor_check(good, X, weights, Y, rng))
-    _sweep_step_sizes(checks, good, expected, X, weights, Y)
+            good[oracle_key] = (key, np.asarray(grads[key], dtype=np.float64))
+    for oracle_key, (key, grad) in good.items():
+        checks.extend(_directional_checks(key, oracle_key, grad, X, weights, Y, rng))
+    by_oracle_key = {k: grad for k, (_, grad) in good.items()}
+    checks.append(taylor_check(by_oracle_key, X, weights, Y, rng))
+    _sweep_step_sizes(checks, by_oracle_key, expected, X, weights, Y)
     if full_fd:
-        checks.extend(_full_fd_checks(good, X, weights, Y, params))
-    return checks, result.output
+        checks.extend(_full_fd_checks(by_oracle_key, X, weights, Y, params))
+    return checks, result.output, convention
+
+
+def _grad_order(oracle_key, L):
+    """dW{L}, db{L}, dA{L-1}, ..., dW1, db1, dA0: the order backprop finds them."""
+    kind, l = oracle_key[1], int(oracle_key[2:])
+    layer = l + 1 if kind == "A" else l
+    return (L - layer, "WbA".index(kind))
 
 
 def _direction(grad, rng):
@@ -125,10 +151,11 @@ def _scalar_check(key, oracle, expected, actual, detail):
                   f"{detail}: hand-written {actual:.10g}, {who} {expected:.10g}, rel. error {rel:.1e}")
 
 
-def _directional_checks(key, grad, X, weights, Y, rng):
-    s = slot(X, weights, Y, key)
-    l = int(key[2:])
-    feeds_relu = (l + 1 if key[1] == "A" else l) < len(weights)
+def _directional_checks(key, oracle_key, grad, X, weights, Y, rng):
+    """``grad`` (the learner's ``key``) along directions, as the gradient ``oracle_key`` names."""
+    s = slot(X, weights, Y, oracle_key)
+    l = int(oracle_key[2:])
+    feeds_relu = (l + 1 if oracle_key[1] == "A" else l) < len(weights)
     z0 = s.first_z(s.value)
     for _ in range(DIRECTION_TRIES):
         v = _direction(grad, rng)
@@ -153,7 +180,7 @@ def _directional_checks(key, grad, X, weights, Y, rng):
 
 def taylor_check(good, X, weights, Y, rng):
     """|J(theta + h v) - J(theta) - h g.v| must fall like h² over a sweep of h."""
-    names = [f"{p}{l}" for l in range(1, len(weights) + 1) for p in ("W", "b")]
+    names = parameter_names(len(weights))
     if not all("d" + n in good for n in names):
         return Check("L_model_backward", "all dW, db", "taylor", None, TOLERANCES["taylor"], None,
                       "needs every dW and db")
@@ -215,7 +242,7 @@ def _sweep_step_sizes(checks, good, expected, X, weights, Y):
 
 
 def _full_fd_checks(good, X, weights, Y, params):
-    names = params or [f"{p}{l}" for l in range(1, len(weights) + 1) for p in ("W", "b")]
+    names = params or parameter_names(len(weights))
     names = [n for n in names if "d" + n in good]
     estimates, invalid = full_central_differences(X, weights, Y, names)
     checks = []

@@ -1,6 +1,7 @@
 """The check of update_parameters: every W and b against W - lr * dW."""
 
-from reference.checks.comparison import compare, contract_failure
+from reference.checks.comparison import call_failure, compare, contract_failure, mutation_failures
+from reference.seed_functions import SEED_FUNCTIONS
 from reference.tolerances import TOLERANCES
 
 __all__ = ["update_checks"]
@@ -13,15 +14,15 @@ def update_checks(impl, rng, point):
     params = point.parameters
     grads = {"d" + k: rng.randn(*v.shape) for k, v in params.items()}
     learning_rate = 0.1
-    result = impl.call("update_parameters", ("parameters", "grads", "learning_rate"), params, grads, learning_rate)
+    result = impl.call("update_parameters", SEED_FUNCTIONS["update_parameters"].arguments,
+                       params, grads, learning_rate)
     notes = []
     if result.error:
-        return [contract_failure("update_parameters", "call", result.error)], result.output, notes
+        return [call_failure("update_parameters", result)], result.output, notes
     if "parameters" in result.mutated:
         notes.append("update_parameters updates the parameters in place: the seed's own behaviour, "
                      "so not a failure (manual_dnn returns new arrays)")
-    checks = [contract_failure("update_parameters", name, f"writes into its argument {name}")
-              for name in result.mutated if name != "parameters"]
+    checks = mutation_failures("update_parameters", result, allowed=("parameters",))
     new = result.value
     if not isinstance(new, dict):
         failure = contract_failure("update_parameters", "returns",

@@ -26,6 +26,9 @@ class Implementation:
     output: str = ""  # what loading printed (captured)
     skipped: list = field(default_factory=list)  # top-level statements that failed while loading
     notes: list = field(default_factory=list)  # what loading found worth saying
+    found_in: dict = field(default_factory=dict)  # name -> "static method of class NN", for those not top-level
+    calls: dict = field(default_factory=dict)  # name -> [seed functions its own code calls]: the learner's graph
+    supplied_imports: list = field(default_factory=list)  # ["import numpy as np"]: used, never imported
 
     def __contains__(self, name):
         return name in self.functions

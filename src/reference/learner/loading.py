@@ -1,28 +1,42 @@
 """What the checker checks: the seed's functions, found in a module, a .py
 file, a Jupyter notebook or a mapping (such as a notebook's ``globals()``).
 
+Learners write these functions in several styles, all found here: plain
+functions; static, class or plain methods of a class (through an instance the
+file creates); attributes of a module object the file builds.
+
 A learner's file often uses sigmoid, relu, sigmoid_backward and relu_backward
 without defining them: the course supplied them from a utility module
 (``from dnn_utils import ...``). They are supplied here the same way, from
-manual_dnn, and reported as supplied rather than checked.
+manual_dnn, and reported as supplied rather than checked. Likewise a fragment
+that uses ``np`` (or ``copy``) without importing it gets the course notebook's
+own first-cell import, and a note that says so.
 """
 
 import ast
 import contextlib
+import inspect
 import io
+import linecache
+import re
 import sys
 import types
 from pathlib import Path
 
+from reference.learner.call_graph import call_graph_of
+from reference.learner.calling import cell_filename
 from reference.learner.implementation import Implementation, ImplementationError
 from reference.learner.source import code_cells
 from reference.seed_functions import HELPERS, SEED_FUNCTIONS
 
-__all__ = ["ImplementationError", "load_implementation"]
+__all__ = ["ImplementationError", "load_implementation", "from_path", "from_mapping", "call_graph_of"]
 
 # The course's utility modules, as a learner's file imports them.
 HELPER_MODULES = ("dnn_utils", "dnn_utils_v2", "dnn_app_utils_v2", "dnn_app_utils_v3")
 
+# What the course notebook's first cell imports that the seed functions use:
+# name in the learner's code -> (module, the line that imports it).
+COURSE_IMPORTS = {"np": ("numpy", "import numpy as np"), "copy": ("copy", "import copy")}
 
 def _helpers():
     import manual_dnn
@@ -30,27 +44,114 @@ def _helpers():
     return {name: getattr(manual_dnn, name) for name in HELPERS}
 
 
+# ---------------------------------------------------------------- finding the functions
+
+def _containers(mapping):
+    """Objects the learner's code built that may hold the seed functions, with a
+    description each: instances of its classes first (they reach every kind of
+    method), then its classes, then module-like objects it built."""
+    module_name = mapping.get("__name__")
+    classes = {id(v): v for v in mapping.values() if isinstance(v, type) and v.__module__ == module_name}
+    instances, own_classes, namespaces = [], [], []
+    for key, value in list(mapping.items()):
+        if isinstance(key, str) and key.startswith("__"):
+            continue
+        if isinstance(value, type) and id(value) in classes:
+            own_classes.append((value, f"class {value.__name__}"))
+        elif id(type(value)) in classes:
+            instances.append((value, f"instance {key} of class {type(value).__name__}"))
+        elif isinstance(value, types.SimpleNamespace) or (
+                isinstance(value, types.ModuleType) and getattr(value, "__spec__", None) is None
+                and value.__name__ not in HELPER_MODULES):
+            namespaces.append((value, f"object {key}"))
+    return instances + own_classes + namespaces
+
+
+def _positional(function):
+    try:
+        return [p for p in inspect.signature(function).parameters.values()
+                if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    except (TypeError, ValueError):
+        return None
+
+
+def _member(container, name, arguments):
+    """(callable, what it is) for ``container.name``; (None, "method") when it is
+    a method that needs an instance; (None, None) when there is none."""
+    try:
+        raw = inspect.getattr_static(container, name)
+    except AttributeError:
+        return None, None
+    if isinstance(container, type):
+        if isinstance(raw, staticmethod):
+            return getattr(container, name), "static method"
+        if isinstance(raw, classmethod):
+            return getattr(container, name), "class method"
+        if inspect.isfunction(raw):
+            positional = _positional(raw)
+            if positional is not None and len(positional) == len(arguments) and \
+                    (not positional or positional[0].name != "self"):
+                return raw, "function"  # defined without self, called on the class as the learner does
+            return None, "method"
+        return None, None
+    value = getattr(container, name, None)
+    if not callable(value):
+        return None, None
+    if isinstance(container, (types.ModuleType, types.SimpleNamespace)):
+        return value, "attribute"
+    static = isinstance(inspect.getattr_static(type(container), name, None), staticmethod)
+    return value, "static method" if static else "method"
+
+
 def from_mapping(mapping, label="mapping", supplied=None):
+    """The seed functions a namespace defines: as its own names, else inside
+    the classes, instances and module objects it built."""
     supplied = supplied or {}
-    functions, own_supplied, missing = {}, [], []
-    for name in SEED_FUNCTIONS:
+    functions, own_supplied, missing, found_in, groups = {}, [], [], {}, {}
+    containers = _containers(mapping)
+    unreachable = {}
+    for name, seed in SEED_FUNCTIONS.items():
         value = mapping.get(name)
-        if value is None:
-            missing.append(name)
-        elif supplied.get(name) is value:
-            own_supplied.append(name)
-        elif callable(value):
+        if callable(value) and supplied.get(name) is not value:
             functions[name] = value
+            continue
+        for container, description in containers:  # a class's own sigmoid beats the one supplied
+            found, kind = _member(container, name, seed.arguments)
+            if found is not None:
+                functions[name] = found
+                found_in[name] = f"{kind} of {description}"
+                groups.setdefault(f"{kind}s of {description}", []).append(name)
+                break
+            if kind == "method":
+                unreachable.setdefault(description, []).append(name)
         else:
-            missing.append(name)
-    return Implementation(label, functions, own_supplied, missing)
+            (own_supplied if value is not None and supplied.get(name) is value else missing).append(name)
+    notes = [f"found as {where}: {', '.join(names)}" for where, names in groups.items()]
+    for description, names in unreachable.items():
+        names = [n for n in names if n not in functions]
+        if names:
+            notes.append(f"{description} defines {', '.join(names)} as methods, but the file creates no instance "
+                         f"of it (such as obj = {description.split()[-1]}(...)): not checked")
+    calls = {name: call_graph_of(function, mapping, containers) for name, function in functions.items()}
+    return Implementation(label, functions, own_supplied, missing, notes=notes, found_in=found_in, calls=calls)
+
+
+# ---------------------------------------------------------------- running a file
+
+def _cell_number(where):
+    match = re.search(r"cell (\d+)", where or "")
+    return int(match.group(1)) if match else None
 
 
 def _statements(path, where, source, strict):
     """Each top-level statement compiled on its own, so one failing line
-    (a test-case call, an import of the course's testCases) spares the rest."""
+    (a test-case call, an import of the course's testCases) spares the rest.
+    A notebook's cell is compiled under its own name, so that an exception
+    names the cell and the line within it."""
+    number = _cell_number(where)
+    filename = str(path) if number is None else cell_filename(path, number)
     try:
-        tree = ast.parse(source, filename=where or path)
+        tree = ast.parse(source, filename=filename)
     except SyntaxError as error:
         if error.lineno is None:  # e.g. null bytes: not source code at all
             raise ImplementationError(f"{path}: not a Python source file ({error.msg})") from None
@@ -59,7 +160,43 @@ def _statements(path, where, source, strict):
         return [], [f"{where}line {error.lineno}: SyntaxError: {error.msg} (the whole cell)"]
     except ValueError as error:  # null bytes, on older Pythons
         raise ImplementationError(f"{path}: not a Python source file ({error})") from None
-    return [(node.lineno, compile(ast.Module([node], []), str(path), "exec")) for node in tree.body], []
+    lines = source.splitlines(True)
+    linecache.cache[filename] = (len(source), None, lines, filename)  # an exception's line, shown from here
+    return [(node, compile(ast.Module([node], []), filename, "exec")) for node in tree.body], []
+
+
+class _ModuleNames(ast.NodeVisitor):
+    """The names a statement binds at module level, and the names it loads anywhere."""
+
+    def __init__(self):
+        self.binds, self.loads, self.depth = set(), set(), 0
+
+    def visit_Import(self, node):
+        if not self.depth:
+            self.binds |= {(a.asname or a.name).split(".")[0] for a in node.names}
+
+    visit_ImportFrom = visit_Import
+
+    def visit_Name(self, node):
+        if isinstance(node.ctx, ast.Load):
+            self.loads.add(node.id)
+        elif not self.depth:
+            self.binds.add(node.id)
+
+    def _scope(self, node):
+        if not self.depth and hasattr(node, "name"):
+            self.binds.add(node.name)
+        self.depth += 1
+        self.generic_visit(node)
+        self.depth -= 1
+
+    visit_FunctionDef = visit_AsyncFunctionDef = visit_ClassDef = visit_Lambda = _scope
+
+
+def _names_in(node):
+    visitor = _ModuleNames()
+    visitor.visit(node)
+    return visitor
 
 
 def from_path(path):
@@ -76,9 +213,13 @@ def from_path(path):
     skipped, programs = [], []
     for where, source in code_cells(path):
         statements, problems = _statements(path, where, source, strict=path.suffix != ".ipynb")
-        programs += [(where, line, code) for line, code in statements]
+        programs += [(where, node, code) for node, code in statements]
         skipped += problems
-    namespace = {"__name__": "learner_implementation", "__file__": str(path), **helpers}
+    names = [_names_in(node) for _, node, _ in programs]
+    used = set().union(*(n.loads for n in names)) if names else set()
+    course_imports = {name: __import__(module) for name, (module, _) in COURSE_IMPORTS.items() if name in used}
+    namespace = {"__name__": "learner_implementation", "__file__": str(path), **helpers, **course_imports}
+    imported_itself = set()
     shims = {name: types.ModuleType(name) for name in HELPER_MODULES}
     for shim in shims.values():
         shim.__dict__.update(helpers)
@@ -88,12 +229,13 @@ def from_path(path):
     output = io.StringIO()
     try:
         with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
-            for where, line, code in programs:
+            for (where, node, code), bound in zip(programs, names):
                 try:
                     exec(code, namespace)
+                    imported_itself |= bound.binds
                 except (Exception, SystemExit) as error:
                     message = str(error).splitlines()[0] if str(error) else ""
-                    skipped.append(f"{where}line {line}: {type(error).__name__}: {message}".rstrip(": "))
+                    skipped.append(f"{where}line {node.lineno}: {type(error).__name__}: {message}".rstrip(": "))
     finally:
         sys.path.remove(str(path.parent))
         for name, module in saved.items():
@@ -104,7 +246,28 @@ def from_path(path):
     implementation = from_mapping(namespace, str(path), helpers)
     implementation.output = output.getvalue()
     implementation.skipped = skipped
+    implementation.supplied_imports = [COURSE_IMPORTS[n][1] for n in course_imports if n not in imported_itself]
+    implementation.notes[:0] = _loading_notes(implementation)
     return implementation
+
+
+def _loading_notes(implementation):
+    notes = []
+    if implementation.supplied_imports:
+        notes.append(f"the file uses {', '.join(i.split()[-1] for i in implementation.supplied_imports)} "
+                     f"without importing it; supplied as the course's notebook does in its first cell "
+                     f"({'; '.join(implementation.supplied_imports)})")
+    skipped = implementation.skipped
+    if skipped:
+        shown = "; ".join(skipped[:3]) + (f"; and {len(skipped) - 3} more" if len(skipped) > 3 else "")
+        notes.append(f"{len(skipped)} top-level statement(s) failed while loading and were skipped "
+                     f"(test-case calls need the course's files; the functions are unaffected): {shown}")
+    lines = implementation.output.count("\n") + (0 if implementation.output.endswith("\n") or
+                                                 not implementation.output else 1)
+    if lines:
+        notes.append(f"while loading, the file's top-level code printed {lines} line(s) (its own test cells and "
+                     f"the like; captured, not shown)")
+    return notes
 
 
 def load_implementation(source):

@@ -1,0 +1,146 @@
+"""Reasons a learner can act on: an exception's type, message and the
+learner's own line (the cell and the line within it in a notebook), never the
+checker's frames."""
+
+import dataclasses
+import json
+from pathlib import Path
+
+import numpy as np
+
+from reference.checks.checker import check
+from reference.learner.calling import Call, call
+from reference.learner.loading import from_path
+
+LEARNERS = Path(__file__).parent / "learners"
+SMALL = dict(layer_dims=[5, 4, 3, 1], examples=6)
+
+
+def _line_of(text, fragment):
+    return next(n for n, line in enumerate(text.splitlines(), start=1) if fragment in line)
+
+
+def test_an_exception_shows_its_message_and_the_learners_line():
+    path = LEARNERS / "assertion_with_message.py"
+    report = check(path, **SMALL)
+    (failure,) = [c for c in report.checks if c.passed is False]
+    line = _line_of(path.read_text(), "assert db.shape == b.shape")
+    assert failure.detail == (f"raised AssertionError: db has shape (3,) but b has (3, 1) (in "
+                              f"assertion_with_message.py, line {line}: assert db.shape == b.shape, "
+                              f"f\"db has shape {{db.shape}} but b has {{b.shape}}\")")
+    assert failure.raised == {"type": "AssertionError", "message": "db has shape (3,) but b has (3, 1)",
+                              "file": str(path), "cell": None, "line": line,
+                              "source": 'assert db.shape == b.shape, f"db has shape {db.shape} but b has {b.shape}"'}
+    (raised,) = [c["raised"] for c in json.loads(report.to_json())["checks"] if c["raised"]]
+    assert raised["line"] == line and raised["type"] == "AssertionError"
+
+
+def test_a_failure_inside_a_supplied_helper_is_shown_at_the_learners_call(tmp_path):
+    """manual_dnn's relu_backward refuses dA and Z of different shapes; the
+    learner's line that passed them is what to show, not manual_dnn's."""
+    path = tmp_path / "transposed.py"
+    path.write_text("import numpy as np\nfrom dnn_utils import relu_backward, sigmoid_backward\n\n\n"
+                    "def linear_activation_backward(dA, cache, activation):\n"
+                    "    linear_cache, Z = cache\n"
+                    "    dZ = relu_backward(dA.T, Z) if activation == 'relu' else sigmoid_backward(dA.T, Z)\n"
+                    "    return dZ, dZ, dZ\n")
+    report = check(path, **SMALL)
+    failure = next(c for c in report.checks if c.passed is False)
+    assert failure.raised["type"] == "ValueError" and failure.raised["file"] == str(path)
+    assert failure.raised["line"] == 7 and failure.raised["source"].startswith("dZ = relu_backward(dA.T, Z)")
+    assert "manual_dnn" not in failure.detail and "reference" not in failure.detail
+
+
+def _notebook(tmp_path, cells):
+    path = tmp_path / "Step_by_Step.ipynb"
+    path.write_text(json.dumps({"cells": [{"cell_type": kind, "metadata": {}, "source": source}
+                                          for kind, source in cells], "nbformat": 4, "nbformat_minor": 5}))
+    return path
+
+
+def test_in_a_notebook_the_reason_names_the_cell_and_the_line_within_it(tmp_path):
+    path = _notebook(tmp_path, [
+        ("markdown", "# Step by step"),
+        ("code", "import numpy as np\n"),
+        ("code", "def linear_backward(dZ, cache):\n"
+                 "    A_prev, W, b = cache\n"
+                 "    m = A_prev.shape[1]\n"
+                 "    dW = np.dot(dZ, A_prev) / m\n"  # A_prev not transposed: shapes do not align
+                 "    return np.dot(W.T, dZ), dW, np.sum(dZ, axis=1, keepdims=True) / m\n"),
+        ("markdown", "Now the whole layer."),
+        ("code", "def linear_activation_backward(dA, cache, activation):\n"
+                 "    linear_cache, Z = cache\n"
+                 "    return linear_backward(dA * (Z > 0), linear_cache)\n"),
+    ])
+    report = check(path, **SMALL)
+    for function in ("linear_backward", "linear_activation_backward"):
+        failure = next(c for c in report.checks if c.function == function and c.passed is False)
+        assert failure.raised["cell"] == 3 and failure.raised["line"] == 4, failure.raised
+        assert failure.raised["file"] == str(path) and failure.raised["source"] == "dW = np.dot(dZ, A_prev) / m"
+        assert "(in Step_by_Step.ipynb, cell 3, line 4: dW = np.dot(dZ, A_prev) / m)" in failure.detail
+    assert report.root_causes == ["linear_backward"]
+
+
+def test_a_multi_line_message_keeps_its_first_line_in_the_reason_and_all_of_it_in_the_data():
+    def raises(dZ, cache):
+        raise ValueError("first line\nsecond line\nthird")
+
+    result = call(raises, ("dZ", "cache"), np.ones(2), None)
+    assert result.error.startswith("raised ValueError: first line (in test_reasons.py, line ")
+    assert "\n" not in result.error  # one line, whatever the message
+    assert result.error_message == "first line\nsecond line\nthird"
+    assert result.error_source == 'raise ValueError("first line\\nsecond line\\nthird")'
+
+
+def test_an_exception_whose_message_cannot_be_made_is_still_a_reason():
+    class Broken(Exception):
+        def __str__(self):
+            raise RuntimeError("no message for you")
+
+    def raises(dA):
+        raise Broken()
+
+    result = call(raises, ("dA",), 1.0)
+    assert result.error_type == "Broken" and result.error.startswith("raised Broken: (its message cannot be shown)")
+
+
+def test_a_call_is_data_only_so_it_can_cross_a_process_boundary():
+    def raises(dZ):
+        raise KeyError("dA0")
+
+    result = call(raises, ("dZ",), np.zeros(3))
+    for f in dataclasses.fields(Call):
+        value = getattr(result, f.name)
+        assert value is None or isinstance(value, (str, int, list)), (f.name, value)
+    assert (result.error_type, result.error_message) == ("KeyError", "'dA0'")
+
+
+def test_a_wrong_arity_call_names_the_function_and_no_checker_frame():
+    def two(dA, cache):
+        return dA
+
+    result = call(two, ("dA", "cache", "activation"), 1.0, 2.0, "relu")
+    assert result.error == "raised TypeError: test_a_wrong_arity_call_names_the_function_and_no_checker_frame." \
+                           "<locals>.two() takes 2 positional arguments but 3 were given"
+    assert result.error_file is None and result.error_line is None
+
+
+def test_loading_notes_name_the_supplied_imports_and_what_was_skipped(tmp_path):
+    path = tmp_path / "fragment.py"
+    path.write_text("from testCases import *\nprint('hello')\n\n\ndef linear_forward(A, W, b):\n"
+                    "    return np.dot(W, A) + b, (A, W, b)\n")
+    impl = from_path(path)
+    assert impl.supplied_imports == ["import numpy as np"]
+    assert impl.skipped == ["line 1: ModuleNotFoundError: No module named 'testCases'"]
+    assert impl.notes[0].startswith("the file uses np without importing it; supplied as the course's notebook")
+    assert impl.notes[1].startswith("1 top-level statement(s) failed while loading and were skipped")
+    assert impl.notes[2].startswith("while loading, the file's top-level code printed 1 line(s)")
+
+
+def test_a_failing_import_of_numpy_is_supplied_and_said_too(tmp_path):
+    path = tmp_path / "fragment.py"
+    path.write_text("import numpy as np, no_such_module\n\n\ndef linear_forward(A, W, b):\n"
+                    "    return np.dot(W, A) + b, (A, W, b)\n")
+    impl = from_path(path)
+    assert impl.supplied_imports == ["import numpy as np"]
+    assert check(path, **SMALL).passed
