@@ -173,6 +173,21 @@ def layer_dims_not_npy(tmp):
     picture(tmp)
 
 
+def unknown_compression(tmp):
+    import io
+
+    buffer = io.BytesIO()
+    np.save(buffer, np.array([12288, 3, 1]))
+    with zipfile.ZipFile(tmp / "model.npz", "w") as archive:
+        archive.writestr("layer_dims.npy", buffer.getvalue())
+    data = bytearray((tmp / "model.npz").read_bytes())
+    for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):  # local header, central directory
+        at = data.index(signature) + offset
+        data[at:at + 2] = struct.pack("<H", 99)  # a compression method zipfile does not know
+    (tmp / "model.npz").write_bytes(bytes(data))
+    picture(tmp)
+
+
 def notebook(cells):
     def setup(tmp):
         import json
@@ -267,6 +282,8 @@ ROWS = {
     "model layer_dims strings": Row(PREDICT, "'layer_dims' must be a list of layer sizes (integers)",
                                     string_layer_dims),
     "model layer_dims not .npy": Row(PREDICT, "holds 'layer_dims', which is not a .npy array", layer_dims_not_npy),
+    "model compressed unknowingly": Row(PREDICT, "model.npz: not an .npz model file, or a damaged one",
+                                        unknown_compression),
     "model with NaN": Row(PREDICT, "W1 holds 1 values that are not finite (NaN or inf): the model is broken",
                           weight_with(np.nan)),
     "model with inf": Row(PREDICT, "W1 holds 1 values that are not finite", weight_with(np.inf)),
@@ -353,7 +370,7 @@ def run_cli(*argv, stdout=subprocess.PIPE, drop_root=False, cwd=None):
         caps = "-dac_override,-dac_read_search"
         command = ["setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}", *command]
     env = {**os.environ, "OPENBLAS_NUM_THREADS": "1"}
-    return subprocess.run(command, stdout=stdout, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd, timeout=300)
+    return subprocess.run(command, stdout=stdout, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd, timeout=120)
 
 
 def test_gradcheck_into_a_full_disk_is_exit_2_with_one_line_not_exit_1():
@@ -366,6 +383,13 @@ def test_gradcheck_into_a_full_disk_is_exit_2_with_one_line_not_exit_1():
 def unprivileged():
     if os.geteuid() == 0 and subprocess.run(["setpriv", "--version"], capture_output=True).returncode != 0:
         pytest.skip("root without setpriv cannot be denied a permission")
+
+
+def test_a_fifo_given_as_a_picture_is_refused_not_waited_on(tmp_path):
+    model(tmp_path)
+    os.mkfifo(tmp_path / "cat.png")
+    result = run_cli("predict", "--model", str(tmp_path / "model.npz"), str(tmp_path / "cat.png"))
+    one_line(result.returncode, result.stderr, 2, "cat.png: not a regular file, so not an image")
 
 
 def test_an_unreadable_h5_file_is_named(tmp_path, unprivileged):

@@ -61,11 +61,13 @@ def _read_split(path, split):
                 )
             require_memory(f"{path}: '{x_key}' ({x_set.shape[0]} images)", x_set.size * x_set.dtype.itemsize)
             x, y, classes = x_set[()], y_set[()], classes_set[()]
+    except DataError:
+        raise
     except TooLargeError as error:
         raise DataError(str(error)) from None
     except PermissionError:
         raise DataError(f"{path}: permission denied (cannot read it)") from None
-    except (OSError, KeyError, RuntimeError, TypeError) as error:  # h5py's words for a damaged file
+    except (OSError, KeyError, RuntimeError, TypeError, ValueError) as error:  # h5py's words for a damaged file
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise DataError(f"{path}: cannot read it, the HDF5 file is damaged or truncated ({reason})") from None
     if not np.isin(y, (0, 1)).all():

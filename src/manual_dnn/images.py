@@ -1,5 +1,6 @@
 """Your own picture, prepared as the course's "test with your own image" does."""
 
+import os
 import warnings
 
 import numpy as np
@@ -32,6 +33,9 @@ def load_image(path):
     """Any PNG/JPEG -> (12288, 1) float64 in [0, 1]: RGB, resized to 64×64, / 255."""
     from PIL import Image, UnidentifiedImageError
 
+    if os.path.exists(path) and not os.path.isfile(path) and not os.path.isdir(path):
+        # a FIFO or a device: opening one to read could wait forever
+        raise ImageError(f"{path}: not a regular file, so not an image")
     try:
         with warnings.catch_warnings():
             # Above 89 million pixels Pillow warns; the memory check below decides instead.

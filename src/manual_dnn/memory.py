@@ -17,27 +17,38 @@ class TooLargeError(ValueError):
     """The work would need more memory than this machine has available."""
 
 
-def available_bytes():
-    """Memory a new allocation can get now: MemAvailable, capped by this process's
-    address-space limit (ulimit -v); None when neither can be read."""
-    limits = []
+def _cgroup_room():
+    """What this container's memory limit (cgroup v2) still allows, or None without one."""
+    try:
+        with open("/sys/fs/cgroup/memory.max") as limit, open("/sys/fs/cgroup/memory.current") as current:
+            text = limit.read().strip()
+            return None if text == "max" else int(text) - int(current.read())
+    except (OSError, ValueError):
+        return None
+
+
+def _mem_available():
+    """The kernel's estimate of memory available without swapping (MemAvailable), or None."""
     try:
         with open("/proc/meminfo") as meminfo:
             for line in meminfo:
                 if line.startswith("MemAvailable:"):
-                    limits.append(int(line.split()[1]) * 1024)
-                    break
+                    return int(line.split()[1]) * 1024
     except (OSError, ValueError, IndexError):
         pass
-    if not limits:
-        try:
-            limits.append(os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE"))
-        except (OSError, ValueError, AttributeError):
-            pass
+    try:
+        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def available_bytes():
+    """Memory a new allocation can get now: MemAvailable, capped by a container's memory
+    limit and by this process's address-space limit (ulimit -v); None when none can be read."""
     soft, _ = resource.getrlimit(resource.RLIMIT_AS)
-    if soft != resource.RLIM_INFINITY:
-        limits.append(soft)
-    return min(limits) if limits else None
+    address_space = None if soft == resource.RLIM_INFINITY else soft
+    known = [n for n in (_mem_available(), _cgroup_room(), address_space) if n is not None]
+    return min(known) if known else None
 
 
 def network_bytes(layer_dims, m):

@@ -108,9 +108,10 @@ def load_model(path):
         raise ModelFileError(str(error)) from None
     except PermissionError:
         raise ModelFileError(f"{path}: permission denied (cannot read it)") from None
-    except (OSError, zipfile.BadZipFile, EOFError, ValueError) as error:
-        if isinstance(error, ModelFileError):
-            raise
+    except ModelFileError:
+        raise
+    except (OSError, zipfile.BadZipFile, EOFError, ValueError, RuntimeError, NotImplementedError) as error:
+        # (zipfile's words for an encrypted member or an unknown compression method: Runtime, NotImplemented)
         raise ModelFileError(f"{path}: not an .npz model file, or a damaged one ({error})") from None
     for name, value in parameters.items():
         if not np.isfinite(value).all():
