@@ -447,6 +447,18 @@ def test_a_saturated_model_after_training_is_saved_and_its_final_cost_reported(t
     assert dims == [12288, 1] and np.isfinite(parameters["W1"]).all()
 
 
+def test_weights_that_overflow_after_the_last_update_are_not_saved(tmp_path, capsys, monkeypatch):
+    # Finite but huge weights: the last update passed the finiteness check, the forward pass overflows.
+    data = fake_data(tmp_path / "data")
+    huge = {"W1": np.full((2, 12288), 1e307), "b1": np.zeros((2, 1)), "W2": np.array([[1e300, -1e300]]),
+            "b2": np.zeros((1, 1))}
+    monkeypatch.setattr(md, "L_layer_model", lambda *args, **kwargs: (huge, [np.float64(0.7)]))
+    code = main(["train", "--data-dir", str(data), "--layers", "12288,2,1", "--save", str(tmp_path / "m.npz")])
+    out, err = capsys.readouterr()
+    one_line(code, err, 2, "training finished, but the trained network's output is NaN on 4 train images")
+    assert not (tmp_path / "m.npz").exists()
+
+
 @pytest.mark.data
 def test_the_issues_saturating_run_on_the_cat_images_saves_its_model(tmp_path, capsys, data_dir):
     saved = tmp_path / "m.npz"

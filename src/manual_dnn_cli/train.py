@@ -77,9 +77,8 @@ def _check_outputs(args, layers):
     return None
 
 
-def _final_cost(X, Y, parameters):
+def _final_cost(AL, Y):
     """The cost of the trained network in words: a saturated output has no finite cross-entropy."""
-    AL, _ = md.L_model_forward(X, parameters)
     saturated = np.count_nonzero((AL <= 0) | (AL >= 1))
     if saturated:
         return f"infinite (the output saturated to exactly 0 or 1 on {saturated} of {AL.shape[1]} examples)"
@@ -110,6 +109,13 @@ def run(args):
         parameters, costs = _train(args, layers, X, train_y)
     except TrainingStopped as error:
         return fail(f"{error} (nothing was saved)")
+    with np.errstate(over="ignore", invalid="ignore"):  # overflow is checked below, in one line
+        outputs = {name: md.L_model_forward(inputs, parameters)[0] for name, inputs in (("Train", X), ("Test", X_test))}
+    for name, AL in outputs.items():
+        if np.isnan(AL).any():  # finite weights so large that the forward pass overflows: no model
+            return fail(f"training finished, but the trained network's output is NaN on {np.isnan(AL).sum()} "
+                        f"{name.lower()} images (its weights overflow); lower the learning rate (it is "
+                        f"{args.learning_rate}) (nothing was saved)")
     if args.save:
         try:
             save_model(args.save, parameters, layers)
@@ -117,9 +123,9 @@ def run(args):
             return fail(f"--save {error} (training finished, but the model is not saved)")
         print(f"Saved the model to {args.save} (use: manual-dnn predict --model {args.save} IMAGE)")
     if costs:
-        print(f"Final cost: {_final_cost(X, train_y, parameters)}")
-    for name, inputs, labels in (("Train", X, train_y), ("Test", X_test, test_y)):
-        print(f"{name} accuracy: {np.mean(md.predict(inputs, labels, parameters) == labels):.6f}")
+        print(f"Final cost: {_final_cost(outputs['Train'], train_y)}")
+    for name, labels in (("Train", train_y), ("Test", test_y)):
+        print(f"{name} accuracy: {np.mean((outputs[name] > 0.5) == labels):.6f}")  # as predict, no logarithm
     if args.plot:
         from manual_dnn.plot import plot_costs
 
