@@ -122,3 +122,72 @@ def test_predict_takes_a_confident_model_whose_output_is_exactly_0_or_1():
     params = {"W1": np.array([[40.0]]), "b1": np.array([[0.0]])}
     p = md.predict(np.array([[1.0, -1.0]]), np.array([[1, 0]]), params)
     np.testing.assert_array_equal(p, [[1.0, 0.0]])
+
+
+# ------------------------------------------------------------ NaN, inf and training that cannot go on
+
+SMALL_X = np.random.RandomState(0).rand(4, 6)
+SMALL_Y = np.array([[0, 1, 0, 1, 1, 0]])
+
+
+def with_entry(array, value):
+    array = np.array(array, dtype=np.float64)
+    array.flat[1] = value
+    return array
+
+
+@pytest.mark.parametrize("train", [
+    lambda X, Y, **kw: md.L_layer_model(X, Y, [4, 3, 1], num_iterations=5, **kw),
+    lambda X, Y, **kw: md.two_layer_model(X, Y, (4, 3, 1), num_iterations=5, **kw),
+])
+@pytest.mark.parametrize("X, Y, kw, text", [
+    (with_entry(SMALL_X, np.nan), SMALL_Y, {}, "X holds 1 NaN and 0 infinite values"),
+    (with_entry(SMALL_X, -np.inf), SMALL_Y, {}, "X holds 0 NaN and 1 infinite values"),
+    (SMALL_X, with_entry(SMALL_Y, np.nan), {}, "Y holds 1 NaN"),
+    (SMALL_X, SMALL_Y, {"learning_rate": np.nan}, "learning_rate must be a finite number, got nan"),
+    (SMALL_X, SMALL_Y, {"learning_rate": np.inf}, "learning_rate must be a finite number, got inf"),
+    (SMALL_X, SMALL_Y, {"learning_rate": "0.1"}, "learning_rate must be a finite number, got '0.1'"),
+])
+def test_training_refuses_non_finite_inputs_and_learning_rates_instead_of_returning_nan_costs(train, X, Y, kw, text):
+    with pytest.raises(ValueError, match=text):
+        train(X, Y, **kw)
+
+
+def test_training_stops_at_the_iteration_where_the_output_saturates_and_says_what_to_do():
+    from manual_dnn.training import TrainingStopped
+
+    with pytest.raises(TrainingStopped, match=r"^training stopped at iteration 1: the output saturated to exactly "
+                       r"0 or 1 on 6 of 6 examples, where dAL divides by zero; lower the learning rate \(it is "
+                       r"1e\+30\)$") as stopped:
+        md.L_layer_model(SMALL_X, SMALL_Y, [4, 1], learning_rate=1e30, num_iterations=5)
+    assert stopped.value.iteration == 1 and isinstance(stopped.value, ValueError)
+
+
+def test_training_stops_when_the_update_overflows_the_parameters():
+    with pytest.raises(ValueError, match=r"iteration 0: the update made W\d non-finite \(inf or NaN\); lower the "
+                       r"learning rate \(it is 1e\+308\)"):
+        md.L_layer_model(SMALL_X * 10, SMALL_Y, [4, 1], learning_rate=1e308, num_iterations=5)
+
+
+def test_inputs_too_large_for_the_initial_parameters_are_named_at_iteration_0():
+    with pytest.raises(ValueError, match="iteration 0: the output saturated.*the initial parameters already do "
+                       r"this: scale the inputs X down \(pixels / 255\)"):
+        md.L_layer_model(SMALL_X * 1e6, SMALL_Y, [4, 1], num_iterations=5)
+
+
+def test_the_courses_two_layer_test_with_Y_drawn_from_randn_still_trains():
+    # The course's two_layer_model_test feeds Y from randn, not labels: only NaN and inf are refused.
+    Y = np.random.RandomState(1).randn(1, 6)
+    parameters, costs = md.two_layer_model(SMALL_X, Y, (4, 3, 1), num_iterations=3)
+    assert np.isfinite(costs[0]) and np.isfinite(parameters["W1"]).all()
+
+
+@pytest.mark.parametrize("X, parameters, text", [
+    (with_entry(np.ones((1, 2)), np.nan), {"W1": np.array([[1.0]]), "b1": np.zeros((1, 1))}, "X holds 1 NaN"),
+    (np.ones((1, 2)), {"W1": np.array([[np.inf]]), "b1": np.zeros((1, 1))}, r"parameters\['W1'\] holds 0 NaN and 1"),
+    (np.full((2, 1), 1e300), {"W1": np.full((2, 2), 1e10), "b1": np.zeros((2, 1)), "W2": np.array([[1.0, -1.0]]),
+                              "b2": np.zeros((1, 1))}, "the network's output is NaN on 1 examples"),
+])
+def test_predict_refuses_what_would_give_a_nan_probability(X, parameters, text):
+    with pytest.raises(ValueError, match=text):
+        md.predict(X, None, parameters)

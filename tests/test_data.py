@@ -92,3 +92,19 @@ def test_labels_of_the_wrong_count_or_outside_0_1_are_refused(good_dir):
     _write(good_dir / "test_catvnoncat.h5", "test", y=np.array([0, 1, 2, 1]))
     with pytest.raises(DataError, match=r"labels outside \{0, 1\}: \[2\]"):
         load_data(good_dir)
+
+
+def test_the_memory_estimate_sees_the_machine_and_a_ulimit():
+    import subprocess
+    import sys
+
+    from manual_dnn.memory import available_bytes, network_bytes
+
+    total = int(next(line for line in open("/proc/meminfo") if line.startswith("MemTotal:")).split()[1]) * 1024
+    assert 0 < available_bytes() <= total
+    script = ("import resource; resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30));"
+              "from manual_dnn.memory import available_bytes; print(available_bytes())")
+    capped = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert int(capped) == 2**30
+    # W1 of 1e6 x 1e6 float64, three times over: the 7.28 TiB numpy could not allocate, and more
+    assert network_bytes([1000000, 1000000, 1], 209) > 3 * 8 * 10**12

@@ -1,8 +1,10 @@
 """Input validation shared by the public functions.
 
-Each check looks only at shapes, dtypes and keys -- O(1) per call -- so the
+Most checks look only at shapes, dtypes and keys -- O(1) per call -- so the
 training loop does not notice them. They turn numpy's broadcasting surprises
-into a ValueError that names the argument and the shapes.
+into a ValueError that names the argument and the shapes. ``require_finite``
+reads every value once: it guards the entry points (training, predict), not
+each step.
 """
 
 import numpy as np
@@ -57,3 +59,21 @@ def count_layers(parameters):
             f"parameters keys {sorted(parameters)} do not form W1..WL and b1..bL"
         )
     return L
+
+
+def require_finite(name, x):
+    """Raise unless every value of the numeric array ``x`` is finite (no NaN, no inf)."""
+    x = np.asarray(x)
+    if x.dtype.kind not in "biuf":
+        raise ValueError(f"{name} must hold numbers, got dtype {x.dtype}")
+    if x.dtype.kind == "f" and not np.isfinite(x).all():
+        nan, inf = np.count_nonzero(np.isnan(x)), np.count_nonzero(np.isinf(x))
+        raise ValueError(f"{name} holds {nan} NaN and {inf} infinite values: every value must be finite")
+    return x
+
+
+def require_learning_rate(learning_rate):
+    """Raise unless ``learning_rate`` is one finite number (NaN or inf would make every cost NaN)."""
+    rate = np.asarray(learning_rate)
+    if rate.ndim != 0 or rate.dtype.kind not in "iuf" or not np.isfinite(rate):
+        raise ValueError(f"learning_rate must be a finite number, got {learning_rate!r}")

@@ -1,7 +1,7 @@
 """``manual-dnn explain``: one forward and backward pass of a tiny network, every
 equation with its numbers, each gradient beside JAX's (needs JAX, imported on run)."""
 
-from manual_dnn_cli.options import fail, layer_sizes, non_negative_int, positive_int
+from manual_dnn_cli.options import fail, layer_sizes, positive_int, seed
 
 EXPLAIN_LIMIT = 16  # units and examples: beyond this the walk-through is a wall of numbers
 
@@ -13,7 +13,7 @@ def add_parser(commands):
     )
     explain.add_argument("--layers", type=layer_sizes, default=[3, 2, 1], metavar="N0,...,1")
     explain.add_argument("--examples", type=positive_int, default=2, metavar="M")
-    explain.add_argument("--seed", type=non_negative_int, default=0)
+    explain.add_argument("--seed", type=seed, default=0)
     explain.add_argument("--format", choices=("text", "markdown", "html"), default="text",
                          help="html: one offline page, the equations typeset in MathML")
     return explain

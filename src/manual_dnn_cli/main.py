@@ -33,7 +33,9 @@ def build_parser():
 def main(argv=None):
     try:
         args = build_parser().parse_args(argv)
-        return args.run(args)
+        code = args.run(args)
+        sys.stdout.flush()  # a full disk under `> out.txt` shows here, not as a traceback at exit
+        return code
     except UsageError as error:
         print(error, file=sys.stderr)
         return 2
@@ -41,8 +43,23 @@ def main(argv=None):
         print("manual-dnn: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:  # the reader (head, less) stopped early: nothing went wrong here
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _discard_stdout()
         return 0
+    except OSError as error:  # e.g. `> /dev/full`: exit 2, since 1 means "a check failed"
+        _discard_stdout()
+        print(f"manual-dnn: {error.strerror or error} ({error.filename or 'writing the output'})", file=sys.stderr)
+        return 2
+    except MemoryError:
+        print("manual-dnn: out of memory; try fewer layers, units or examples", file=sys.stderr)
+        return 2
+
+
+def _discard_stdout():
+    """Point stdout at /dev/null, so what is still buffered cannot fail again at exit."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):  # no file descriptor (a test's captured stdout): nothing to flush at exit
+        pass
 
 
 if __name__ == "__main__":

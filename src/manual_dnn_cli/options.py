@@ -3,8 +3,10 @@
 import argparse
 import sys
 
-__all__ = ["UsageError", "fail", "whole_number", "positive_int", "non_negative_int", "layer_sizes",
-           "positive_float"]
+__all__ = ["UsageError", "fail", "whole_number", "positive_int", "non_negative_int", "seed", "layer_sizes",
+           "positive_float", "path"]
+
+SEED_LIMIT = 2**32 - 1  # numpy's RandomState, the course's generator, takes seeds 0..2**32 - 1
 
 
 class UsageError(Exception):
@@ -17,7 +19,7 @@ def fail(message, command=None):
     return 2
 
 
-def whole_number(minimum, kind):
+def whole_number(minimum, kind, maximum=None):
     def parse(text):
         try:
             value = int(text)
@@ -25,6 +27,8 @@ def whole_number(minimum, kind):
             raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
         if value < minimum:
             raise argparse.ArgumentTypeError(f"expected a {kind} whole number, got {value}")
+        if maximum is not None and value > maximum:
+            raise argparse.ArgumentTypeError(f"expected a whole number from {minimum} to {maximum}, got {value}")
         return value
 
     return parse
@@ -32,6 +36,14 @@ def whole_number(minimum, kind):
 
 positive_int = whole_number(1, "positive")
 non_negative_int = whole_number(0, "non-negative")
+seed = whole_number(0, "non-negative", SEED_LIMIT)
+
+
+def path(text):
+    """A file or folder name; an empty one (``--save ''``) is refused, not read as "none"."""
+    if not text:
+        raise argparse.ArgumentTypeError("expected a file name, got an empty one")
+    return text
 
 
 def layer_sizes(text):

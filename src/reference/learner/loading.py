@@ -26,7 +26,7 @@ from pathlib import Path
 from reference.learner.call_graph import call_graph_of
 from reference.learner.calling import cell_filename
 from reference.learner.implementation import Implementation, ImplementationError
-from reference.learner.source import code_cells
+from reference.learner.source import code_cells, is_notebook
 from reference.seed_functions import HELPERS, SEED_FUNCTIONS
 
 __all__ = ["ImplementationError", "load_implementation", "from_path", "from_mapping", "call_graph_of"]
@@ -212,7 +212,7 @@ def from_path(path):
     helpers = _helpers()
     skipped, programs = [], []
     for where, source in code_cells(path):
-        statements, problems = _statements(path, where, source, strict=path.suffix != ".ipynb")
+        statements, problems = _statements(path, where, source, strict=not is_notebook(path))
         programs += [(where, node, code) for node, code in statements]
         skipped += problems
     names = [_names_in(node) for _, node, _ in programs]
