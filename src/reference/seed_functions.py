@@ -21,8 +21,10 @@ class SeedFunction:
     helper: bool = False  # given to learners by the course's utility module (dnn_utils)
 
 
-# In the order of the "Step by Step" notebook.
+# In the order of the "Step by Step" notebook, then the "Application" notebook's two models and predict.
 SEED_FUNCTIONS = {f.name: f for f in (
+    SeedFunction("initialize_parameters", ("n_x", "n_h", "n_y"), ("parameters",)),
+    SeedFunction("initialize_parameters_deep", ("layer_dims",), ("parameters",)),
     SeedFunction("linear_forward", ("A", "W", "b"), ("Z", "cache")),
     SeedFunction("sigmoid", ("Z",), ("A", "cache"), helper=True),
     SeedFunction("relu", ("Z",), ("A", "cache"), helper=True),
@@ -37,6 +39,13 @@ SEED_FUNCTIONS = {f.name: f for f in (
                  calls=("linear_backward", "relu_backward", "sigmoid_backward")),
     SeedFunction("L_model_backward", ("AL", "Y", "caches"), ("grads",), calls=("linear_activation_backward",)),
     SeedFunction("update_parameters", ("parameters", "grads", "learning_rate"), ("parameters",)),
+    SeedFunction("two_layer_model", ("X", "Y", "layers_dims", "learning_rate", "num_iterations", "print_cost"),
+                 ("parameters", "costs"), calls=("initialize_parameters", "linear_activation_forward", "compute_cost",
+                                                 "linear_activation_backward", "update_parameters")),
+    SeedFunction("L_layer_model", ("X", "Y", "layers_dims", "learning_rate", "num_iterations", "print_cost"),
+                 ("parameters", "costs"), calls=("initialize_parameters_deep", "L_model_forward", "compute_cost",
+                                                 "L_model_backward", "update_parameters")),
+    SeedFunction("predict", ("X", "y", "parameters"), ("p",), calls=("L_model_forward",)),
 )}
 
 HELPERS = tuple(name for name, f in SEED_FUNCTIONS.items() if f.helper)

@@ -14,14 +14,13 @@ import sys
 import types
 from pathlib import Path
 
+from reference.learner.course_modules import course_modules, supplied_functions
 from reference.learner.implementation import Implementation, ImplementationError
 from reference.learner.source import code_cells
 from reference.seed_functions import HELPERS, SEED_FUNCTIONS
 
 __all__ = ["ImplementationError", "load_implementation"]
 
-# The course's utility modules, as a learner's file imports them.
-HELPER_MODULES = ("dnn_utils", "dnn_utils_v2", "dnn_app_utils_v2", "dnn_app_utils_v3")
 
 
 def _helpers():
@@ -73,15 +72,14 @@ def from_path(path):
     if not path.is_file():
         raise ImplementationError(f"{path}: no such file")
     helpers = _helpers()
+    supplied = supplied_functions()
     skipped, programs = [], []
     for where, source in code_cells(path):
         statements, problems = _statements(path, where, source, strict=path.suffix != ".ipynb")
         programs += [(where, line, code) for line, code in statements]
         skipped += problems
     namespace = {"__name__": "learner_implementation", "__file__": str(path), **helpers}
-    shims = {name: types.ModuleType(name) for name in HELPER_MODULES}
-    for shim in shims.values():
-        shim.__dict__.update(helpers)
+    shims = course_modules()
     saved = {name: sys.modules.get(name) for name in shims}
     sys.modules.update(shims)
     sys.path.insert(0, str(path.parent))
@@ -101,7 +99,7 @@ def from_path(path):
                 sys.modules.pop(name, None)
             else:
                 sys.modules[name] = module
-    implementation = from_mapping(namespace, str(path), helpers)
+    implementation = from_mapping(namespace, str(path), supplied)
     implementation.output = output.getvalue()
     implementation.skipped = skipped
     return implementation
