@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from manual_dnn.cli import main
-from reference.checker import check
-from reference.implementation import ImplementationError
+from manual_dnn_cli.main import main
+from reference.checks.checker import check
+from reference.learner.implementation import ImplementationError
 
 CORPUS = Path(__file__).resolve().parent.parent / "learners"
 VERDICTS = tomllib.loads((CORPUS / "verdicts.toml").read_text(encoding="utf-8"))

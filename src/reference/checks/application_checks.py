@@ -11,7 +11,9 @@ their costs to themselves: that is reported, not failed.
 
 import numpy as np
 
+import manual_dnn
 from reference.checks.comparison import compare, contract_failure
+from reference.learner import course_modules
 from reference.oracles import jax_network as jnet
 from reference.oracles.jax_training import gradient_descent
 from reference.report.results import Check
@@ -40,17 +42,18 @@ def _rule(function, target, detail):
 # ---------------------------------------------------------------- initialisers
 
 def _initialisations(dims):
-    """{description: parameters} for the course's initialisations and their likely seeds."""
+    """{description: W's} for the course's initialisations (and the rand slip), likely seeds."""
     found = {}
     for seed in range(11):
-        for scaled in (False, True):
-            rng = np.random.RandomState(seed)
-            params = {}
-            for l in range(1, len(dims)):
-                W = rng.randn(dims[l], dims[l - 1])
-                params[f"W{l}"] = W / np.sqrt(dims[l - 1]) if scaled else W * 0.01
-            how = "randn / sqrt(n_{l-1})" if scaled else "randn * 0.01"
-            found[f"{how}, np.random.seed({seed})"] = params
+        for draw in ("randn", "rand"):
+            for scaled in (False, True):
+                rng = np.random.RandomState(seed)
+                params = {}
+                for l in range(1, len(dims)):
+                    W = getattr(rng, draw)(dims[l], dims[l - 1])
+                    params[f"W{l}"] = W / np.sqrt(dims[l - 1]) if scaled else W * 0.01
+                scale = "/ sqrt(n_{l-1})" if scaled else "* 0.01"
+                found[f"{draw} {scale}, np.random.seed({seed})"] = params
     return found
 
 
@@ -85,6 +88,16 @@ def _parameter_problems(parameters, dims):
     return problems
 
 
+def _initialisation_note(name, parameters, dims):
+    how = describe_initialisation(parameters, dims)
+    if how is None:
+        return f"{name} initialises W in its own way (neither randn * 0.01 nor randn / sqrt(n), seeds 0-10)"
+    if how.startswith("rand "):
+        return (f"{name} initialises W as {how}: np.random.rand draws from [0, 1), so every weight is "
+                "positive; the course draws with np.random.randn (reported, not judged)")
+    return f"{name} initialises W as {how}"
+
+
 def initializer_checks(impl):
     """initialize_parameters(6, 4, 1) and initialize_parameters_deep([6, 5, 3, 1]):
     keys, shapes, zero biases, broken symmetry, the same result twice.
@@ -110,9 +123,7 @@ def initializer_checks(impl):
                                            "seeds inside (np.random.seed) so that every run starts the same"))
         else:
             checks.append(_rule(name, "reproducible", "two calls give the same parameters"))
-        how = describe_initialisation(first.value, dims)
-        notes.append(f"{name} initialises W as {how}" if how else
-                     f"{name} initialises W in its own way (neither randn * 0.01 nor randn / sqrt(n), seeds 0-10)")
+        notes.append(_initialisation_note(name, first.value, dims))
     return checks, "".join(printed), notes
 
 
@@ -175,6 +186,9 @@ def training_loop_checks(impl, name, seed=0):
         return [contract_failure(name, "reproducible", "two calls start from different parameters: the course "
                                  "seeds with np.random.seed(1) at the top of the loop")], printed, notes
     checks = [_rule(name, "reproducible", "two calls start from the same parameters")]
+    start_check, init_output = _start_check(impl, name, dims, start)
+    printed += init_output
+    checks += start_check
     for n in (1, ITERATIONS):
         parameters, costs, _ = split[n]
         expected, expected_costs = gradient_descent(X, Y, _weights(start, L), LEARNING_RATE, n)
@@ -189,6 +203,52 @@ def training_loop_checks(impl, name, seed=0):
         if n == ITERATIONS and costs is not None:
             checks += _cost_checks(name, costs, expected_costs[::RECORD_EVERY])
     return checks, printed, notes
+
+
+INITIALISER = {"two_layer_model": "initialize_parameters", "L_layer_model": "initialize_parameters_deep"}
+COURSE_INITIALISERS = {"initialize_parameters": manual_dnn.initialize_parameters,
+                       "initialize_parameters_deep": course_modules.initialize_parameters_deep}
+
+
+def _initialiser_outputs(impl, init, dims):
+    """([(who, parameters)], printed): ``init`` called as the course's loop calls it --
+    the file's own if it has one (and it is reproducible), and the course's
+    Application version (dnn_app_utils gave it; manual_dnn's loops start there)."""
+    args = tuple(dims) if init == "initialize_parameters" else (list(dims),)
+    outputs = [(f"the course's {init}", COURSE_INITIALISERS[init](*args))]
+    if init not in impl:
+        return outputs, ""
+    first, second = (impl.call(init, _arguments(init), *args) for _ in range(2))
+    usable = not first.error and not second.error and isinstance(first.value, dict) and isinstance(
+        second.value, dict) and first.value.keys() == second.value.keys() and all(
+        np.array_equal(first.value[k], second.value[k]) for k in first.value)
+    if usable:
+        outputs.insert(0, (f"the file's {init}", first.value))
+    return outputs, first.output + second.output
+
+
+def _same_start(start, parameters):
+    return all(np.array_equal(start.get(k), v) for k, v in parameters.items())
+
+
+def _start_check(impl, name, dims, start):
+    """The loop starts where its initialiser does: the course's two_layer_model calls
+    initialize_parameters, L_layer_model initialize_parameters_deep (the file's own,
+    or the Application's randn / sqrt(n) one that dnn_app_utils gave)."""
+    init = INITIALISER[name]
+    expected, printed = _initialiser_outputs(impl, init, dims)
+    for who, parameters in expected:
+        if _same_start(start, parameters):
+            return [_rule(name, "start", f"starts where {who} does")], printed
+    other = next(i for i in INITIALISER.values() if i != init)
+    alternatives, more = _initialiser_outputs(impl, other, dims)
+    wrong = next((who for who, parameters in alternatives if _same_start(start, parameters)), None)
+    if wrong:
+        detail = f"starts from {wrong}'s parameters; the course's {name} calls {init}"
+    else:
+        detail = (f"starts from parameters that {' or '.join(who for who, _ in expected)} does not give "
+                  f"(the course's {name} calls {init} after np.random.seed(1))")
+    return [contract_failure(name, "start", detail)], printed + more
 
 
 def _cost_checks(name, costs, expected):
