@@ -390,9 +390,9 @@ def test_L_layer_model_fixture(learning_rate, iterations, published):
 # predict(train_x, train_y, parameters) prints "Accuracy: 0.985645933014", predict(test_x, ...) "Accuracy: 0.8".
 @pytest.mark.data
 @pytest.mark.slow
-def test_predict_reproduces_the_published_accuracies_of_the_4_layer_model(cat_data):
+def test_predict_reproduces_the_published_accuracies_of_the_4_layer_model(cat_data, trained_cat_network):
     train_x, train_y, test_x, test_y = cat_data
-    parameters, costs = md.L_layer_model(train_x, train_y, [12288, 20, 7, 5, 1], num_iterations=2500)
+    parameters, costs = trained_cat_network
     for i, published in [(0, 0.771749), (1, 0.672053), (10, 0.315187), (24, 0.092878)]:
         np.testing.assert_almost_equal(float(costs[i]), published, decimal=6)
     for X, Y, published in [(train_x, train_y, 0.985645933014), (test_x, test_y, 0.8)]:
