@@ -51,3 +51,13 @@ def cat_data(data_dir):
 
     train_x, train_y, test_x, test_y, _ = load_data(data_dir)
     return flatten_images(train_x), train_y, flatten_images(test_x), test_y
+
+
+@pytest.fixture(scope="session")
+def trained_cat_network(cat_data):
+    """(parameters, costs) of the course's 4-layer run: L_layer_model, 2500 iterations
+    on the cat images (10-20 s, so trained once for every test that needs it)."""
+    import manual_dnn as md
+
+    train_x, train_y, _, _ = cat_data
+    return md.L_layer_model(train_x, train_y, [12288, 20, 7, 5, 1], num_iterations=2500)

@@ -25,9 +25,9 @@ def test_two_layer_model_reproduces_the_published_costs_and_accuracies(cat_data)
     assert _accuracy(test_x, test_y, params) == pytest.approx(0.72)
 
 
-def test_L_layer_model_reproduces_the_published_costs_and_accuracies(cat_data):
+def test_L_layer_model_reproduces_the_published_costs_and_accuracies(cat_data, trained_cat_network):
     train_x, train_y, test_x, test_y = cat_data
-    params, costs = md.L_layer_model(train_x, train_y, [12288, 20, 7, 5, 1], num_iterations=2500)
+    params, costs = trained_cat_network
     assert costs[0] == pytest.approx(0.7717493284237686, abs=1e-9)
     assert costs[24] == pytest.approx(0.092878, abs=1e-6)
     assert _accuracy(train_x, train_y, params) == pytest.approx(0.985646, abs=1e-6)

@@ -103,7 +103,8 @@ def run(args):
         return fail(str(error), COMMAND)
     if not report.checks:
         return fail(f"{report.implementation}: defines none of the seed's functions "
-                    "(linear_forward, ..., L_model_backward, update_parameters)", COMMAND)
+                    "(linear_forward, ..., L_model_backward, update_parameters, two_layer_model, "
+                    "L_layer_model, predict)", COMMAND)
     if args.mutant:
         report.implementation = f"mutant {args.mutant}"
     print(report.to_json() if args.json else report.to_text())

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 import manual_dnn
-from manual_dnn import activations, layer, linear, network
+from manual_dnn import activations, initialization, layer, linear, network, training
 from reference.seed_functions import SEED_FUNCTIONS
 
 __all__ = ["Mutant", "MUTANTS", "seed_namespace", "mutant_namespace"]
@@ -37,7 +37,7 @@ def _rebind(function, namespace):
 def seed_namespace():
     """The seed's functions, rebound into one notebook-like namespace."""
     namespace = {"np": np}
-    for module in (activations, linear, layer, network):
+    for module in (activations, linear, layer, network, initialization, training):
         namespace.update({k: v for k, v in vars(module).items() if not k.startswith("__")})
     for name in SEED_FUNCTIONS:
         namespace[name] = _rebind(getattr(manual_dnn, name), namespace)
@@ -48,7 +48,8 @@ def mutant_namespace(name):
     namespace = seed_namespace()
     mutant = MUTANTS[name]
     namespace[mutant.function] = _rebind(mutant.implementation, namespace)
-    namespace["_model_backward"] = _rebind(_model_backward, namespace)  # shared by three mutants
+    for helper in (_model_backward, _two_layer_model):  # each shared by several mutants
+        namespace[helper.__name__] = _rebind(helper, namespace)
     return namespace
 
 
@@ -206,6 +207,89 @@ def update_parameters_forgetting_b(parameters, grads, learning_rate):
     return parameters
 
 
+def _two_layer_model(X, Y, layers_dims, learning_rate, num_iterations, first="relu", second="sigmoid", sign=1):
+    """The seed's two_layer_model with the knobs the bugs below turn."""
+    np.random.seed(1)
+    costs = []
+    n_x, n_h, n_y = layers_dims
+    parameters = initialize_parameters(n_x, n_h, n_y)
+    for i in range(0, num_iterations):
+        A1, cache1 = linear_activation_forward(X, parameters["W1"], parameters["b1"], first)
+        A2, cache2 = linear_activation_forward(A1, parameters["W2"], parameters["b2"], second)
+        cost = compute_cost(A2, Y)
+        dA2 = -sign * (np.divide(Y, A2) - np.divide(1 - Y, 1 - A2))
+        dA1, dW2, db2 = linear_activation_backward(dA2, cache2, second)
+        dA0, dW1, db1 = linear_activation_backward(dA1, cache1, first)
+        grads = {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
+        parameters = update_parameters(parameters, grads, learning_rate)
+        if i % 100 == 0:
+            costs.append(cost)
+    return parameters, costs
+
+
+def two_layer_model_activations_swapped(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
+                                        print_cost=False):
+    return _two_layer_model(X, Y, layers_dims, learning_rate, num_iterations, "sigmoid", "relu")  # BUG
+
+
+def two_layer_model_dA2_wrong_sign(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
+                                   print_cost=False):
+    return _two_layer_model(X, Y, layers_dims, learning_rate, num_iterations, sign=-1)  # BUG: climbs
+
+
+def L_layer_model_update_not_assigned(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
+                                      print_cost=False):
+    np.random.seed(1)
+    costs = []
+    parameters = initialize_parameters_deep(layers_dims, scaled=True)
+    for i in range(0, num_iterations):
+        AL, caches = L_model_forward(X, parameters)
+        cost = compute_cost(AL, Y)
+        grads = L_model_backward(AL, Y, caches)
+        update_parameters(parameters, grads, learning_rate)  # BUG: the new parameters are thrown away
+        if i % 100 == 0:
+            costs.append(cost)
+    return parameters, costs
+
+
+def L_layer_model_costs_every_iteration(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
+                                        print_cost=False):
+    np.random.seed(1)
+    costs = []
+    parameters = initialize_parameters_deep(layers_dims, scaled=True)
+    for i in range(0, num_iterations):
+        AL, caches = L_model_forward(X, parameters)
+        cost = compute_cost(AL, Y)
+        grads = L_model_backward(AL, Y, caches)
+        parameters = update_parameters(parameters, grads, learning_rate)
+        costs.append(cost)  # BUG: every iteration, not every 100th
+    return parameters, costs
+
+
+def L_layer_model_fixed_learning_rate(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
+                                      print_cost=False):
+    np.random.seed(1)
+    costs = []
+    parameters = initialize_parameters_deep(layers_dims, scaled=True)
+    for i in range(0, num_iterations):
+        AL, caches = L_model_forward(X, parameters)
+        cost = compute_cost(AL, Y)
+        grads = L_model_backward(AL, Y, caches)
+        parameters = update_parameters(parameters, grads, 0.0075)  # BUG: ignores its learning_rate
+        if i % 100 == 0:
+            costs.append(cost)
+    return parameters, costs
+
+
+def predict_flat(X, y, parameters):
+    m = X.shape[1]
+    p = np.zeros(m)  # BUG: shape (m,), not (1, m)
+    probas, caches = L_model_forward(X, parameters)
+    for i in range(0, probas.shape[1]):
+        p[i] = 1 if probas[0, i] > 0.5 else 0
+    return p
+
+
 MUTANTS = {
     "linear-forward-no-bias": Mutant(
         "linear_forward", "Z = W A: the bias b is forgotten",
@@ -264,4 +348,22 @@ MUTANTS = {
     "update-forgets-b": Mutant(
         "update_parameters", "updates W but never b",
         update_parameters_forgetting_b),
+    "two-layer-activations-swapped": Mutant(
+        "two_layer_model", "LINEAR->SIGMOID->LINEAR->RELU: the activations in the wrong order",
+        two_layer_model_activations_swapped),
+    "two-layer-dA2-wrong-sign": Mutant(
+        "two_layer_model", "dA2 without its minus sign: the loop climbs the cost",
+        two_layer_model_dA2_wrong_sign),
+    "L-layer-update-not-assigned": Mutant(
+        "L_layer_model", "calls update_parameters but never assigns its result",
+        L_layer_model_update_not_assigned),
+    "L-layer-costs-every-iteration": Mutant(
+        "L_layer_model", "records the cost at every iteration, not every 100th",
+        L_layer_model_costs_every_iteration),
+    "L-layer-fixed-learning-rate": Mutant(
+        "L_layer_model", "updates with 0.0075 whatever learning_rate it is given",
+        L_layer_model_fixed_learning_rate),
+    "predict-flat": Mutant(
+        "predict", "returns p of shape (m,) instead of (1, m)",
+        predict_flat),
 }

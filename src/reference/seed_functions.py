@@ -31,13 +31,18 @@ class SeedFunction:
     activation: str | None = None  # the activation a helper computes or differentiates
     home: str = ""  # the manual_dnn module that defines it
     check: str = ""  # the reference.checks module that checks it
+    notebook: str = "Step by Step"  # the course notebook where learners write it ("Application" for the models)
 
 
-_LAYER, _MODEL, _UPDATE = "reference.checks.layer_checks", "reference.checks.model_checks", \
-    "reference.checks.update_checks"
+_LAYER, _MODEL, _UPDATE, _APPLICATION = "reference.checks.layer_checks", "reference.checks.model_checks", \
+    "reference.checks.update_checks", "reference.checks.application_checks"
 
-# In the order of the "Step by Step" notebook.
+# In the order of the "Step by Step" notebook, then the "Application" notebook's two models and predict.
 SEED_FUNCTIONS = {f.name: f for f in (
+    SeedFunction("initialize_parameters", ("n_x", "n_h", "n_y"), ("parameters",),
+                 home="manual_dnn.initialization", check=_APPLICATION),
+    SeedFunction("initialize_parameters_deep", ("layer_dims",), ("parameters",),
+                 home="manual_dnn.initialization", check=_APPLICATION),
     SeedFunction("linear_forward", ("A", "W", "b"), ("Z", "cache"),
                  home="manual_dnn.linear", check=_LAYER),
     SeedFunction("sigmoid", ("Z",), ("A", "cache"), helper=True, activation="sigmoid",
@@ -62,6 +67,16 @@ SEED_FUNCTIONS = {f.name: f for f in (
                  home="manual_dnn.network", check=_MODEL),
     SeedFunction("update_parameters", ("parameters", "grads", "learning_rate"), ("parameters",),
                  home="manual_dnn.network", check=_UPDATE),
+    SeedFunction("two_layer_model", ("X", "Y", "layers_dims", "learning_rate", "num_iterations", "print_cost"),
+                 ("parameters", "costs"), calls=("initialize_parameters", "linear_activation_forward", "compute_cost",
+                                                 "linear_activation_backward", "update_parameters"),
+                 home="manual_dnn.training", check=_APPLICATION, notebook="Application"),
+    SeedFunction("L_layer_model", ("X", "Y", "layers_dims", "learning_rate", "num_iterations", "print_cost"),
+                 ("parameters", "costs"), calls=("initialize_parameters_deep", "L_model_forward", "compute_cost",
+                                                 "L_model_backward", "update_parameters"),
+                 home="manual_dnn.training", check=_APPLICATION, notebook="Application"),
+    SeedFunction("predict", ("X", "y", "parameters"), ("p",), calls=("L_model_forward",),
+                 home="manual_dnn.training", check=_APPLICATION, notebook="Application"),
 )}
 
 HELPERS = tuple(name for name, f in SEED_FUNCTIONS.items() if f.helper)

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 
 from reference.bug_zoo import MUTANTS, mutant_namespace
+from tests.property import test_application_properties as application
 from tests.property import test_layer_properties as layer
 from tests.property import test_model_properties as model
 
@@ -39,6 +40,9 @@ PROPERTIES = {
                          model.test_L_model_backward_leaves_its_inputs_unmodified,
                          model.test_the_cost_remainder_shrinks_like_h_squared_along_the_gradient],
     "update_parameters": [model.test_update_parameters_follows_the_gradient_descent_rule],
+    "two_layer_model": [application.test_two_layer_model_follows_gradient_descent_from_its_own_start],
+    "L_layer_model": [application.test_L_layer_model_follows_gradient_descent_from_its_own_start],
+    "predict": [application.test_predict_is_the_forward_pass_thresholded_at_one_half_whatever_y_says],
 }
 
 # Finding is enough here; shrinking every failure would only cost time.

@@ -9,6 +9,7 @@
 import numpy as np
 
 from manual_dnn.training import CAT_NETWORK
+from reference.checks.application_checks import initializer_checks, predict_checks, training_loop_checks
 from reference.checks.layer_checks import backward_checks, forward_checks
 from reference.checks.model_checks import model_backward_checks, model_forward_checks
 from reference.checks.points import network_point
@@ -54,10 +55,15 @@ def _check(impl, layer_dims, examples, seed, X, Y, full_fd, params):
     checks, output, report.dA_convention = model_backward_checks(impl, point, rng, full_fd, params)
     report.checks.extend(checks)
     printed.append(output)
-    checks, output, notes = update_checks(impl, rng, network_point([4, 3, 2, 1], 5, seed))
-    report.checks.extend(checks)
-    report.notes.extend(notes)
-    printed.append(output)
+    small = network_point([4, 3, 2, 1], 5, seed)
+    for run in (lambda: update_checks(impl, rng, small), lambda: initializer_checks(impl),
+                lambda: training_loop_checks(impl, "two_layer_model", seed),
+                lambda: training_loop_checks(impl, "L_layer_model", seed),
+                lambda: (*predict_checks(impl, network_point([6, 5, 3, 1], 10, seed)), [])):
+        checks, output, notes = run()
+        report.checks.extend(checks)
+        report.notes.extend(notes)
+        printed.append(output)
     lines = sum(text.count("\n") + (1 if text and not text.endswith("\n") else 0) for text in printed)
     if lines:
         report.notes.append(f"the functions printed {lines} line(s) while being checked (captured, not shown)")

@@ -25,14 +25,13 @@ from pathlib import Path
 
 from reference.learner.call_graph import call_graph_of
 from reference.learner.calling import cell_filename
+from reference.learner.course_modules import COURSE_MODULE_NAMES, course_modules, supplied_functions
 from reference.learner.implementation import Implementation, ImplementationError
 from reference.learner.source import code_cells, is_notebook
 from reference.seed_functions import HELPERS, SEED_FUNCTIONS
 
 __all__ = ["ImplementationError", "load_implementation", "from_path", "from_mapping", "call_graph_of"]
 
-# The course's utility modules, as a learner's file imports them.
-HELPER_MODULES = ("dnn_utils", "dnn_utils_v2", "dnn_app_utils_v2", "dnn_app_utils_v3")
 
 # What the course notebook's first cell imports that the seed functions use:
 # name in the learner's code -> (module, the line that imports it).
@@ -62,7 +61,7 @@ def _containers(mapping):
             instances.append((value, f"instance {key} of class {type(value).__name__}"))
         elif isinstance(value, types.SimpleNamespace) or (
                 isinstance(value, types.ModuleType) and getattr(value, "__spec__", None) is None
-                and value.__name__ not in HELPER_MODULES):
+                and value.__name__ not in COURSE_MODULE_NAMES):
             namespaces.append((value, f"object {key}"))
     return instances + own_classes + namespaces
 
@@ -132,6 +131,9 @@ def from_mapping(mapping, label="mapping", supplied=None):
         if names:
             notes.append(f"{description} defines {', '.join(names)} as methods, but the file creates no instance "
                          f"of it (such as obj = {description.split()[-1]}(...)): not checked")
+    # "Not found" speaks of the notebooks the file is from: a Step-by-Step file lacks no training loop.
+    notebooks = {SEED_FUNCTIONS[name].notebook for name in functions}
+    missing = [name for name in missing if not notebooks or SEED_FUNCTIONS[name].notebook in notebooks]
     calls = {name: call_graph_of(function, mapping, containers) for name, function in functions.items()}
     return Implementation(label, functions, own_supplied, missing, notes=notes, found_in=found_in, calls=calls)
 
@@ -210,6 +212,7 @@ def from_path(path):
     if not path.is_file():
         raise ImplementationError(f"{path}: no such file")
     helpers = _helpers()
+    supplied = supplied_functions()
     skipped, programs = [], []
     for where, source in code_cells(path):
         statements, problems = _statements(path, where, source, strict=not is_notebook(path))
@@ -220,9 +223,7 @@ def from_path(path):
     course_imports = {name: __import__(module) for name, (module, _) in COURSE_IMPORTS.items() if name in used}
     namespace = {"__name__": "learner_implementation", "__file__": str(path), **helpers, **course_imports}
     imported_itself = set()
-    shims = {name: types.ModuleType(name) for name in HELPER_MODULES}
-    for shim in shims.values():
-        shim.__dict__.update(helpers)
+    shims = course_modules()
     saved = {name: sys.modules.get(name) for name in shims}
     sys.modules.update(shims)
     sys.path.insert(0, str(path.parent))
@@ -243,7 +244,7 @@ def from_path(path):
                 sys.modules.pop(name, None)
             else:
                 sys.modules[name] = module
-    implementation = from_mapping(namespace, str(path), helpers)
+    implementation = from_mapping(namespace, str(path), supplied)
     implementation.output = output.getvalue()
     implementation.skipped = skipped
     implementation.supplied_imports = [COURSE_IMPORTS[n][1] for n in course_imports if n not in imported_itself]

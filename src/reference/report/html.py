@@ -11,14 +11,12 @@ failed with its worst entry and pattern, the pictures, a compact table
 from html import escape
 
 from reference.report.in_words import failing_tensors, pattern_of, step_sizes_in_words
+from reference.report.results import COLUMNS
 from reference.tolerances import TAYLOR_MIN_ORDER
 
 __all__ = ["report_fragment", "report_page", "COLUMNS", "page"]
 
-# Which column of the tables each oracle's Check goes in.
-COLUMNS = {"jax-forward": "JAX", "jax-vjp": "JAX", "jax-grad": "JAX", "central-fd": "FD",
-           "directional-fd": "FD", "complex-step": "complex", "taylor": "Taylor", "full-fd": "full FD",
-           "update-rule": "rule", "contract": "contract"}
+# Which column of the tables each oracle's Check goes in: the text report's (one home), the rest "contract".
 ORDER = ["JAX", "FD", "complex", "Taylor", "full FD", "rule", "contract"]
 VERDICT_COLOURS = {"PASS": "#1b7f3b", "FAIL": "#c62828", "INVALID": "#b26a00"}
 TINTS = {"PASS": "rgba(46, 160, 67, 0.16)", "FAIL": "rgba(218, 54, 51, 0.22)", "INVALID": "rgba(210, 153, 34, 0.22)"}
