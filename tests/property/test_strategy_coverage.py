@@ -24,8 +24,9 @@ from tests.property.strategies import (
     weights_of,
 )
 
-REACH = settings(max_examples=200, derandomize=True, database=None, deadline=None,
-                 phases=[Phase.generate], suppress_health_check=list(HealthCheck))
+# The CI profile's budget and derandomised draws; stop at the first example found.
+REACH = settings(settings.get_profile("ci"), database=None, phases=[Phase.generate],
+                 suppress_health_check=list(HealthCheck))
 
 
 # ------------------------------------------------------------ what a drawn case has
