@@ -1,28 +1,21 @@
-"""The fast full finite differences equal the naive two-forward-passes ones."""
+"""The fast full finite differences: against JAX, where a step crosses a kink,
+and the cat network's parameter count its docs quote.
 
-import numpy as np
-import pytest
+That they equal the naive two-forward-passes ones on drawn networks is a
+property: tests/property/test_full_fd_properties.py.
+"""
 
+import re
+from pathlib import Path
+
+from manual_dnn.training import CAT_NETWORK
 from reference.checks.points import network_point
+from reference.oracles import full_fd
 from reference.oracles import jax_network as jnet
-from reference.oracles.full_fd import full_central_differences, naive_central_differences
+from reference.oracles.full_fd import full_central_differences
 from reference.tolerances import FD_STEP, relative_error
 
-
-@pytest.mark.parametrize("dims, m, seed", [([3, 1], 1, 0), ([4, 3, 1], 5, 1), ([5, 4, 3, 1], 6, 2),
-                                           ([6, 2, 5, 2, 1], 9, 3), ([2, 1, 1, 1], 2, 4)])
-def test_fast_full_fd_equals_the_naive_computation(dims, m, seed):
-    point = network_point(dims, m, seed)
-    fast, invalid = full_central_differences(point.X, point.weights, point.Y)
-    naive = naive_central_differences(point.X, point.weights, point.Y)
-    # Both compute (J+ - J-) / 2eps from the same J at the same points; only the
-    # order of float operations differs, so they agree to the rounding of J over eps.
-    bound = 50 * np.finfo(float).eps * max(1.0, point.Y.size) / FD_STEP
-    assert set(fast) == set(naive)
-    for name in fast:
-        assert not invalid[name].any()
-        assert fast[name].shape == naive[name].shape
-        assert np.abs(fast[name] - naive[name]).max() <= bound, name
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def test_fast_full_fd_matches_jax_at_a_live_point():
@@ -42,3 +35,12 @@ def test_a_step_that_crosses_a_relu_kink_is_flagged_not_judged():
     _, invalid = full_central_differences(point.X, point.weights, point.Y)
     assert invalid["b1"][0, 0] and not invalid["b1"][1, 0]
     assert not invalid["W2"].any() and not invalid["b2"].any()
+
+
+def test_the_cat_networks_parameter_count_is_quoted_right():
+    count = sum(n * n_prev + n for n_prev, n in zip(CAT_NETWORK, CAT_NETWORK[1:]))
+    texts = {"README.md": README.read_text(encoding="utf-8"), "full_fd.py": full_fd.__doc__}
+    quoted = [(where, number) for where, text in texts.items()
+              for number in re.findall(r"(\d{1,3}(?:,\d{3})+) (?:parameters|of the cat network)", text)]
+    assert {where for where, _ in quoted} == set(texts)
+    assert all(number == f"{count:,}" for _, number in quoted), (count, quoted)

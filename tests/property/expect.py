@@ -8,7 +8,7 @@ from reference.tolerances import TOLERANCES
 
 # Hypothesis finds points where a gradient is tiny or sums cancel; there a
 # relative error measures only rounding. These absolute floors are the
-# rounding scale of each oracle for values on the strategies' grid (|x| <= 1,
+# rounding scale of each oracle for values on the strategies' grid (|x| <= 8,
 # at most 8 units and 16 examples): far below any bug's error.
 FLOORS = {"jax": 1e-12, "fd": 1e-8}
 

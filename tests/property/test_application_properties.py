@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from tests.property import oracle
+from tests.property import padded_jax_oracle as oracle
 from tests.property.expect import assert_close
 from tests.property.strategies import EXAMPLES, matrices
 

@@ -3,13 +3,13 @@ Taylor test of the cost, and update_parameters."""
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 
 from reference.checks.model_checks import seed_caches, taylor_check
 from reference.oracles.cost_slots import slot
 from reference.oracles.full_fd import full_central_differences
 from reference.oracles.numeric import central_difference
-from tests.property import oracle
+from tests.property import padded_jax_oracle
 from tests.property.expect import Untouched, assert_close
 from tests.property.strategies import (
     ACTIVATIONS,
@@ -18,19 +18,25 @@ from tests.property.strategies import (
     KINK_NETWORKS,
     LEARNING_RATES,
     SATURATED_NETWORKS,
+    weights_of,
 )
-
-
-def _weights(params):
-    L = len(params) // 2
-    return [(params[f"W{l}"], params[f"b{l}"]) for l in range(1, L + 1)]
 
 
 def _backward(impl, point):
     """The implementation's grads on caches built by the reference forward."""
     X, Y, params = point
-    AL, caches = seed_caches(X, _weights(params))
+    AL, caches = seed_caches(X, weights_of(params))
     return impl["L_model_backward"](AL, Y, caches), AL, caches
+
+
+def _assert_every_key(grads, expected):
+    """grads has every key of ``expected``, each shaped like it: a missing or
+    misplaced key fails here, as an assertion, not as a KeyError later."""
+    assert isinstance(grads, dict), f"grads is {type(grads).__name__}, not a dict"
+    missing = sorted(set(expected) - set(grads))
+    assert not missing, f"no {', '.join(missing)} in grads"
+    for key, value in expected.items():
+        assert np.shape(grads[key]) == np.shape(value), f"{key}: shape {np.shape(grads[key])}, expected {value.shape}"
 
 
 # ------------------------------------------------------------ L_model_backward
@@ -39,8 +45,8 @@ def _backward(impl, point):
 def test_L_model_backward_equals_jax_grad_of_the_cost_for_every_key(impl, point):
     X, Y, params = point
     grads, _, _ = _backward(impl, point)
-    expected = oracle.model_backward(X, _weights(params), Y)
-    assert set(grads) >= set(expected)
+    expected = padded_jax_oracle.model_backward(X, weights_of(params), Y)
+    _assert_every_key(grads, expected)
     for key, value in expected.items():
         assert_close(grads[key], value, "jax", key)
 
@@ -48,14 +54,16 @@ def test_L_model_backward_equals_jax_grad_of_the_cost_for_every_key(impl, point)
 @given(point=FD_VALID_NETWORKS)
 def test_L_model_backward_agrees_with_finite_differences(impl, point):
     X, Y, params = point
-    weights = _weights(params)
+    weights = weights_of(params)
     grads, _, _ = _backward(impl, point)
     estimates, invalid = full_central_differences(X, weights, Y)
+    _assert_every_key(grads, {"d" + name: estimate for name, estimate in estimates.items()})
     for name, estimate in estimates.items():
         assert not invalid[name].any()  # the strategy keeps every ReLU input off the kink
         assert_close(grads["d" + name], estimate, "fd", "d" + name)
     for l in range(len(weights)):
         s = slot(X, weights, Y, f"dA{l}")
+        assert f"dA{l}" in grads, f"no dA{l} in grads"
         assert_close(grads[f"dA{l}"], central_difference(s.f, s.value), "fd", f"dA{l}")
 
 
@@ -74,7 +82,7 @@ def test_L_model_backward_returns_every_key_shaped_like_its_counterpart(impl, po
 @given(point=FD_VALID_NETWORKS)
 def test_L_model_backward_leaves_its_inputs_unmodified(impl, point):
     X, Y, params = point
-    AL, caches = seed_caches(X, _weights(params))
+    AL, caches = seed_caches(X, weights_of(params))
     untouched = Untouched(AL=AL, Y=Y, caches=caches)
     impl["L_model_backward"](AL, Y, caches)
     untouched.check()
@@ -83,17 +91,28 @@ def test_L_model_backward_leaves_its_inputs_unmodified(impl, point):
 @given(point=KINK_NETWORKS)
 def test_L_model_backward_uses_derivative_zero_at_relu_kinks_like_jax(impl, point):
     X, Y, params = point
-    grads, _, _ = _backward(impl, point)
-    for key, value in oracle.model_backward(X, _weights(params), Y).items():
+    grads, _, caches = _backward(impl, point)
+    expected = padded_jax_oracle.model_backward(X, weights_of(params), Y)
+    kinks = {l: Z == 0 for l, (_, Z) in enumerate(caches[:-1], start=1)}
+    assert any(k.any() for k in kinks.values())  # the strategy's promise
+    # The convention shows only where a gradient arrives at a kink: dZ = dA there
+    # (the derivative 1) and dZ = 0 (the derivative 0) differ only if dA != 0.
+    assume(any((kink & (expected[f"dA{l}"] != 0)).any() for l, kink in kinks.items()))
+    _assert_every_key(grads, expected)
+    for key, value in expected.items():
         assert_close(grads[key], value, "jax", key)
 
 
 @given(point=SATURATED_NETWORKS)
-def test_L_model_backward_gives_finite_gradients_near_saturation(impl, point):
+def test_L_model_backward_equals_jax_grad_near_saturation(impl, point):
+    X, Y, params = point
     grads, AL, _ = _backward(impl, point)
-    assert ((AL > 0) & (AL < 1)).all()
-    for key, value in grads.items():
-        assert np.isfinite(value).all(), key
+    assert ((np.minimum(AL, 1 - AL) > 0) & (np.minimum(AL, 1 - AL) < 1e-9)).all()  # the strategy's promise
+    expected = padded_jax_oracle.model_backward(X, weights_of(params), Y)
+    _assert_every_key(grads, expected)
+    for key, value in expected.items():
+        assert np.isfinite(grads[key]).all(), key
+        assert_close(grads[key], value, "jax", key)
 
 
 def test_L_model_backward_refuses_an_exactly_saturated_output(impl):
@@ -109,7 +128,7 @@ def test_L_model_backward_refuses_an_exactly_saturated_output(impl):
 @given(case=FD_VALID_LAYERS, activation=ACTIVATIONS)
 def test_forward_functions_equal_their_jax_counterparts(impl, case, activation):
     _, ((A_prev, W, b), Z) = case
-    expected = dict(zip(("Z", "relu", "sigmoid"), oracle.layer_forward(A_prev, W, b)))
+    expected = dict(zip(("Z", "relu", "sigmoid"), padded_jax_oracle.layer_forward(A_prev, W, b)))
     assert_close(impl["linear_forward"](A_prev, W, b)[0], expected["Z"], "jax", "Z")
     assert_close(impl[activation](Z)[0], expected[activation], "jax", f"{activation}(Z)")
     A, cache = impl["linear_activation_forward"](A_prev, W, b, activation)
@@ -120,12 +139,12 @@ def test_forward_functions_equal_their_jax_counterparts(impl, case, activation):
 def test_L_model_forward_and_compute_cost_equal_jax(impl, point):
     X, Y, params = point
     AL, caches = impl["L_model_forward"](X, params)
-    expected_AL, expected_Zs = oracle.forward(X, _weights(params))
+    expected_AL, expected_Zs = padded_jax_oracle.forward(X, weights_of(params))
     assert_close(AL, expected_AL, "jax", "AL")
     assert len(caches) == len(expected_Zs)
     for l, (cache, Z) in enumerate(zip(caches, expected_Zs), start=1):
         assert_close(cache[1], Z, "jax", f"Z{l}")
-    assert_close(impl["compute_cost"](expected_AL, Y), oracle.cost(expected_AL, Y), "jax", "cost")
+    assert_close(impl["compute_cost"](expected_AL, Y), padded_jax_oracle.cost(expected_AL, Y), "jax", "cost")
 
 
 # ------------------------------------------------------------ the whole cost, step-size free
@@ -134,9 +153,13 @@ def test_L_model_forward_and_compute_cost_equal_jax(impl, point):
 def test_the_cost_remainder_shrinks_like_h_squared_along_the_gradient(impl, point):
     X, Y, params = point
     grads, _, _ = _backward(impl, point)
+    _assert_every_key(grads, {"d" + k: v for k, v in params.items()})
     good = {k: np.asarray(v, dtype=np.float64) for k, v in grads.items()}
-    check = taylor_check(good, X, _weights(params), Y, np.random.RandomState(0))
-    assert check.passed is not False, check.detail
+    check = taylor_check(good, X, weights_of(params), Y, np.random.RandomState(0))
+    # INVALID: too few steps keep every ReLU input on its side of 0 to measure
+    # an order. Such a point tests nothing; it is rejected, never a pass.
+    assume(check.passed is not None)
+    assert check.passed, check.detail
 
 
 # ------------------------------------------------------------ update_parameters

@@ -1,11 +1,11 @@
 """The JAX oracles at one padded shape per depth, for the properties.
 
 Hypothesis draws hundreds of shapes and JAX compiles once per shape (about
-0.2 s each), which would dominate the suite. Zero-padding every layer to 8
-units and every batch to 16 examples changes nothing in the real entries
-(padded units have zero weights and bias, so they output relu(0) = 0 with
-derivative 0; padded examples are masked out of the cost) and leaves one
-compiled function per depth.
+0.2 s each), which would dominate the suite. Padding every layer to MAX_UNITS
+units and every batch to MAX_EXAMPLES examples (the strategies' bounds)
+changes nothing in the real entries (padded units have zero weights and bias,
+so they output relu(0) = 0 with derivative 0; padded examples are masked out
+of the cost) and leaves one compiled function per depth.
 """
 
 from functools import partial
@@ -14,8 +14,8 @@ import jax
 import numpy as np
 
 from reference.oracles import jax_network as jnet
-
-UNITS, EXAMPLES = 8, 16  # the strategies' largest layer and batch
+from tests.property.bounds import MAX_EXAMPLES as EXAMPLES
+from tests.property.bounds import MAX_UNITS as UNITS
 
 
 def _pad(a, rows, cols):
@@ -76,7 +76,12 @@ def model_backward(X, weights, Y):
     """jnet.model_backward, padded: every key of the seed's grads."""
     m = X.shape[1]
     mask = _pad(np.ones((1, m)), 1, EXAMPLES)
-    grads = jnet.model_backward(_pad(X, UNITS, EXAMPLES), _pad_weights(weights), _pad(Y, 1, EXAMPLES), mask)
+    # Padded examples repeat example 0 rather than being zeros: masked out, they
+    # still pass through log(AL) and log(1 - AL), which must stay finite there
+    # (a zero column could saturate AL to exactly 1 when a real one is near it).
+    padded_X = _pad(X, UNITS, EXAMPLES)
+    padded_X[:, m:] = padded_X[:, :1]
+    grads = jnet.model_backward(padded_X, _pad_weights(weights), _pad(Y, 1, EXAMPLES), mask)
     shapes = {f"dA{l}": (W.shape[1], m) for l, (W, _) in enumerate(weights)}
     for l, (W, b) in enumerate(weights, start=1):
         shapes[f"dW{l}"], shapes[f"db{l}"] = W.shape, b.shape
