@@ -1,0 +1,128 @@
+"""The sandboxed child: loads a learner's file and runs its functions, one request at a time.
+
+Started by reference.learner.sandbox as ``python -I -B -c <boot> ...`` in a
+fresh temporary directory, in its own process group, stdin from /dev/null.
+It never imports JAX (nor anything of the checker's oracles or verdicts): it
+runs exactly ``loading.from_path`` and ``calling.call``, and sends back data
+only, over the pipe whose file descriptors it was given. The parent trusts
+none of it: it decodes without pickle, checks every field, and decides
+itself whether a call wrote into its arguments.
+
+Requests: {"op": "load", "path": P} and {"op": "call", "name": N,
+"argnames": [...], "args": [...]}. Replies: {"loaded": {field: value}} or
+{"unloadable": message}; {"call": {field: value}, "after": [[True, arg] or
+[False, type name], ...]}.
+"""
+
+import dataclasses
+import os
+import resource
+import signal
+import sys
+
+OUTPUT_CAP = 1 << 20  # bytes of printed output kept per call (and for loading)
+CAPPED = "\n[... output capped at 1 MiB by the checker]"
+
+
+def _limit(memory, cpu_seconds):
+    """The child's own limits, set before any learner code runs."""
+    resource.setrlimit(resource.RLIMIT_DATA, (memory, memory))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 5))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    try:  # die with the parent (Linux): an orphan must not keep running a learner's loop
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _capped(text):
+    return text if len(text) <= OUTPUT_CAP else text[:OUTPUT_CAP] + CAPPED
+
+
+def _fields(record, wire, skip=()):
+    """Every dataclass field of ``record`` that is data (others say so in their place)."""
+    out = {}
+    for f in dataclasses.fields(record):
+        if f.name in skip:
+            continue
+        value = getattr(record, f.name)
+        if isinstance(value, str):
+            value = _capped(value)
+        try:
+            wire.encode(value)
+        except wire.NotData as error:
+            value = None if f.name == "value" else f"<not data: {error.type_name}>"
+        out[f.name] = value
+    return out
+
+
+def _load(path, wire):
+    from reference.learner.implementation import ImplementationError
+    from reference.learner.loading import from_path
+
+    try:
+        impl = from_path(path)
+    except ImplementationError as error:
+        return None, {"unloadable": str(error)}
+    except BaseException as error:  # noqa: B036 -- a learner's KeyboardInterrupt at import, or worse
+        return None, {"unloadable": f"{path}: loading raised {type(error).__name__}: {error}".rstrip(": ")}
+    fields = _fields(impl, wire, skip=("functions",))
+    fields["functions"] = list(impl.functions)
+    return impl, {"loaded": fields}
+
+
+def _call(impl, request, wire):
+    from reference.learner.calling import Call, call
+
+    function = impl.functions[request["name"]]
+    seen = []
+
+    def spy(*given):  # keeps the very arguments the function gets, to send them back after the call
+        seen.append(given)
+        return function(*given)
+
+    try:
+        result = call(spy, request["argnames"], *request["args"])
+    except SystemExit as error:  # sys.exit() in a learner's function: the checker survives it
+        result = Call(error=f"called sys.exit({error.code!r})")
+    except BaseException as error:  # noqa: B036 -- KeyboardInterrupt and friends, raised by the learner
+        result = Call(error=f"raised {type(error).__name__}")
+    try:
+        wire.encode(result.value)
+    except wire.NotData as error:
+        result.value, result.error = None, f"returned a {error.type_name}, which is not data"
+    after = []
+    for arg in (seen[0] if seen else request["args"]):
+        try:
+            wire.encode(arg)
+            after.append([True, arg])
+        except wire.NotData as error:
+            after.append([False, error.type_name])
+    return {"call": _fields(result, wire), "after": after}
+
+
+def main(argv):
+    fd_in, fd_out, memory, cpu_seconds = map(int, argv)
+    _limit(memory, cpu_seconds)
+    sys.dont_write_bytecode = True  # nothing written beside the learner's file
+    import numpy  # noqa: F401 -- imported before the learner's code, under the limits
+
+    from reference.learner import wire
+
+    requests, replies = os.fdopen(fd_in, "rb"), os.fdopen(fd_out, "wb")
+    wire.write_message(replies, {"ready": True})
+    impl = None
+    while True:
+        prefix = requests.read(8)
+        if len(prefix) < 8:
+            return  # the parent is gone or done
+        request = wire.decode(requests.read(wire.read_frame_length(prefix)))
+        if request["op"] == "load":
+            impl, reply = _load(request["path"], wire)
+        elif request["op"] == "call" and impl is not None:
+            reply = _call(impl, request, wire)
+        else:
+            return
+        wire.write_message(replies, reply)

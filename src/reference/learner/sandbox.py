@@ -1,0 +1,368 @@
+"""A learner's file, loaded and called in a child process that the checker never trusts.
+
+    impl = open_sandboxed("my_notebook.ipynb", timeout=10, memory=4 << 30)
+    impl.call("linear_backward", ("dZ", "cache"), dZ, cache)  # -> Call, as in process
+    impl.close()
+
+The child (reference.learner.child) runs the learner's code with ``python -I``
+in a fresh temporary directory (removed afterwards), in its own process
+group (so whatever it starts is killed with it), stdin from /dev/null, BLAS
+on one thread, a memory limit (RLIMIT_DATA) and a CPU limit as a backstop.
+This side measures the wall time of every request, decodes replies without
+pickle (reference.learner.wire), checks every field, and decides itself
+whether a call wrote into its arguments. Every way the child can end becomes
+one Call with a reason; after a timeout or a death the next call starts a new
+child, so the other functions still get their verdicts.
+"""
+
+import dataclasses
+import os
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import types
+import typing
+import weakref
+from pathlib import Path
+
+from reference.learner import wire
+from reference.learner.calling import Call, _same
+from reference.learner.child import CAPPED, OUTPUT_CAP
+from reference.learner.implementation import Implementation, ImplementationError
+from reference.seed_functions import SEED_FUNCTIONS
+
+__all__ = ["open_sandboxed", "SandboxedImplementation", "DEFAULT_TIMEOUT", "DEFAULT_MEMORY", "call_failure_kind",
+           "TIMED_OUT", "CRASHED"]
+
+DEFAULT_TIMEOUT = 10.0  # seconds of wall time per call (and for loading)
+DEFAULT_MEMORY = 4 << 30  # bytes
+START_TIMEOUT = 60.0  # the child's own start (Python, numpy): not the learner's time
+TIMED_OUT = "timed out after"  # every timeout's reason contains this, every death's starts with CRASHED
+CRASHED = "crashed:"
+_BOOT = ("import sys; sys.path[0:0] = sys.argv[1].split('\\0'); "
+         "from reference.learner.child import main; main(sys.argv[2:])")
+
+
+def call_failure_kind(reason):
+    """"timeout", "crashed" or "error" for the reason of a failed call (a Call's error)."""
+    if TIMED_OUT in reason:
+        return "timeout"
+    return "crashed" if reason.startswith(CRASHED) else "error"
+
+
+def _size(n):
+    return f"{n / (1 << 30):g} GiB" if n >= 1 << 30 else f"{n / (1 << 20):g} MiB"
+
+
+class _Died(Exception):
+    """The child ended, hung or sent garbage: the message is the reason."""
+
+
+def _kill(process, workdir):
+    """Kill the child's whole process group and remove its working directory."""
+    if process is not None:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        process.wait()
+    if workdir is not None:
+        def writable(function, path, _):  # a learner may have made something read-only
+            try:
+                os.chmod(os.path.dirname(path), 0o700)
+                os.chmod(path, 0o700)
+                function(path)
+            except OSError:
+                pass
+
+        shutil.rmtree(workdir, onerror=writable)
+
+
+class _Child:
+    """One child process and its pipes."""
+
+    def __init__(self, workdir, memory, cpu_seconds):
+        to_child, self.requests = os.pipe()
+        self.replies, from_child = os.pipe()
+        self.output, output_end = os.pipe()
+        paths = list(dict.fromkeys(str(Path(m.__file__).resolve().parent.parent) for m in _packages()))
+        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": workdir, "TMPDIR": workdir,
+               "LANG": "C.UTF-8", "MPLBACKEND": "Agg", "JAX_PLATFORMS": "cpu",
+               **{name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}}
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-I", "-B", "-c", _BOOT, "\0".join(paths), str(to_child), str(from_child),
+                 str(memory), str(cpu_seconds)],
+                stdin=subprocess.DEVNULL, stdout=output_end, stderr=output_end, pass_fds=(to_child, from_child),
+                cwd=workdir, env=env, start_new_session=True)
+        finally:
+            for fd in (to_child, from_child, output_end):
+                os.close(fd)
+        for fd in (self.requests, self.replies, self.output):
+            os.set_blocking(fd, False)
+        self.printed = bytearray()
+        self.dropped = 0
+
+    def close(self):
+        for fd in (self.requests, self.replies, self.output):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+    def take_output(self):
+        """What the child wrote to its stdout/stderr since the last time (capped)."""
+        self._drain()
+        text = self.printed.decode("utf-8", "replace") + (CAPPED if self.dropped else "")
+        self.printed, self.dropped = bytearray(), 0
+        return text
+
+    def _drain(self):
+        while True:
+            try:
+                chunk = os.read(self.output, 1 << 16)
+            except (BlockingIOError, OSError):
+                return
+            if not chunk:
+                return
+            room = OUTPUT_CAP - len(self.printed)
+            self.printed += chunk[:max(room, 0)]
+            self.dropped += max(len(chunk) - room, 0)
+
+    def exchange(self, frame, deadline, limit):
+        """Send one frame, wait for one reply (at most ``limit`` bytes) until ``deadline``."""
+        view = memoryview(frame)
+        reply, wanted = bytearray(), None
+        while True:
+            if wanted is not None and len(reply) >= wanted:
+                return wire.decode(reply[8:])
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError
+            writers = [self.requests] if len(view) else []
+            readable, writable, _ = select.select([self.replies, self.output], writers, [], left)
+            if self.output in readable:
+                self._drain()
+            if writable:
+                try:
+                    view = view[os.write(self.requests, view[:1 << 20]):]
+                except BrokenPipeError:
+                    raise _Died(self._ended("closed its end of the channel")) from None
+            if self.replies in readable:
+                try:
+                    chunk = os.read(self.replies, 1 << 20)
+                except BlockingIOError:
+                    continue
+                if not chunk:
+                    raise _Died(self._ended("closed its end of the channel"))
+                reply += chunk
+                if wanted is None and len(reply) >= 8:
+                    wanted = 8 + wire.read_frame_length(reply[:8])
+                    if wanted > limit:
+                        raise _Died(f"{CRASHED} sent {_size(wanted)}, more than the {_size(limit)} "
+                                    "a reply may hold")
+
+    def _ended(self, otherwise):
+        try:
+            code = self.process.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            return f"{CRASHED} {otherwise}"
+        if code >= 0:
+            return f"{CRASHED} exited with status {code}"
+        name = signal.Signals(-code).name if -code in signal.valid_signals() else str(-code)
+        if -code == signal.SIGXCPU:
+            return f"{CRASHED} used up its CPU time (killed by {name})"
+        return f"{CRASHED} killed by signal {name}"
+
+
+def _packages():
+    import manual_dnn
+    import reference
+
+    return reference, manual_dnn
+
+
+def _check_fields(record_type, fields):
+    """The fields of ``record_type`` found in ``fields``, each of the type its annotation says."""
+    hints = typing.get_type_hints(record_type)
+    checked = {}
+    for f in dataclasses.fields(record_type):
+        if f.name not in fields:
+            continue
+        value, hint = fields[f.name], hints.get(f.name, object)
+        if not _fits(value, hint):
+            raise _Died(f"{CRASHED} garbage on the channel: {f.name} is {type(value).__name__}")
+        checked[f.name] = value
+    return checked
+
+
+def _fits(value, hint):
+    if hint is object or hint is typing.Any:
+        return True
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        return any(_fits(value, a) for a in args)
+    if hint is type(None):
+        return value is None
+    if hint is list or origin is list:  # every list field holds text (names, notes) unless it says otherwise
+        item = args[0] if args else str
+        return isinstance(value, list) and all(_fits(v, item) for v in value)
+    if isinstance(hint, type):
+        return isinstance(value, hint) and not (hint is int and isinstance(value, bool))
+    return True
+
+
+class _Sandbox:
+    def __init__(self, path, label, timeout, memory):
+        self.path, self.label, self.timeout, self.memory = path, label, timeout, memory
+        self.cpu_seconds = int(max(60, 30 * timeout))
+        self.workdir = tempfile.mkdtemp(prefix="manual-dnn-learner-")
+        self.child = None
+        self.finalizer = weakref.finalize(self, _kill, None, self.workdir)
+
+    def _start(self):
+        """A new child with the learner's file loaded: (child, the loaded fields)."""
+        child = _Child(self.workdir, self.memory, self.cpu_seconds)
+        self.finalizer.detach()
+        self.finalizer = weakref.finalize(self, _kill, child.process, self.workdir)
+        self.child = child
+        try:
+            ready = child.exchange(b"", time.monotonic() + START_TIMEOUT, 1 << 10)
+            if ready != {"ready": True}:
+                raise _Died(f"{CRASHED} garbage on the channel at start")
+        except (TimeoutError, _Died, wire.WireError) as error:
+            self._stop()
+            raise ImplementationError(f"{self.label}: the checker's sandbox could not start ({error})") from None
+        try:
+            reply = self._request({"op": "load", "path": str(self.path)}, self.timeout)
+        except TimeoutError:
+            self._stop()
+            raise ImplementationError(f"{self.label}: the implementation timed out after {self.timeout:g} s "
+                                      "while loading") from None
+        except (_Died, wire.WireError) as error:
+            self._stop()
+            reason = str(error).removeprefix(CRASHED).strip()
+            raise ImplementationError(f"{self.label}: the implementation {reason} while loading") from None
+        if isinstance(reply, dict) and isinstance(reply.get("unloadable"), str) and len(reply) == 1:
+            self._stop()
+            raise ImplementationError(reply["unloadable"].replace(str(self.path), self.label))
+        if not (isinstance(reply, dict) and isinstance(reply.get("loaded"), dict) and len(reply) == 1):
+            self._stop()
+            raise ImplementationError(f"{self.label}: the implementation sent garbage while loading")
+        return reply["loaded"], child.take_output()
+
+    def _request(self, message, timeout, limit=64 << 20):
+        frame = _frame(message)
+        return self.child.exchange(frame, time.monotonic() + timeout, limit + 4 * len(frame))
+
+    def _stop(self):
+        if self.child is not None:
+            _kill(self.child.process, None)
+            self.child.close()
+            self.child = None
+            self.finalizer.detach()
+            self.finalizer = weakref.finalize(self, _kill, None, self.workdir)
+
+    def load(self):
+        """The learner's Implementation fields, checked (raises ImplementationError)."""
+        try:
+            fields, printed = self._start()
+            names = fields.get("functions")
+            if not (isinstance(names, list) and all(n in SEED_FUNCTIONS for n in names)):
+                raise _Died(f"{CRASHED} garbage on the channel: functions")
+            fields = _check_fields(Implementation, {**fields, "functions": dict.fromkeys(names)})
+        except _Died as error:
+            self._stop()
+            raise ImplementationError(f"{self.label}: the implementation sent garbage while loading ({error})") \
+                from None
+        fields["label"] = self.label
+        fields["output"] = fields.get("output", "") + printed
+        return fields
+
+    def call(self, name, argnames, args):
+        started = self.child is not None
+        if not started:
+            try:
+                self._start()
+            except ImplementationError as error:
+                return Call(error=f"{CRASHED} could not reload the implementation after the previous "
+                                  f"crash: {error}")
+        try:
+            reply = self._request({"op": "call", "name": name, "argnames": list(argnames), "args": list(args)},
+                                  self.timeout)
+            result = self._reply_call(reply, argnames, args)
+        except TimeoutError:
+            self._stop()
+            return Call(error=f"{name} {TIMED_OUT} {self.timeout:g} s")
+        except (_Died, wire.WireError) as error:
+            output = self.child.take_output() if self.child else ""
+            self._stop()
+            reason = str(error) if isinstance(error, _Died) else f"{CRASHED} garbage on the channel ({error})"
+            return Call(error=reason, output=output)
+        result.output = _capped(result.output + self.child.take_output())
+        if result.error and result.error.startswith("raised MemoryError"):
+            result.error = f"over the {_size(self.memory)} memory limit ({result.error})"
+        return result
+
+    def _reply_call(self, reply, argnames, args):
+        if not (isinstance(reply, dict) and set(reply) == {"call", "after"} and isinstance(reply["call"], dict)
+                and isinstance(reply["after"], list) and len(reply["after"]) == len(args)):
+            raise _Died(f"{CRASHED} garbage on the channel: not a reply to a call")
+        result = Call(**_check_fields(Call, reply["call"]))
+        mutated = []
+        for name, sent, back in zip(argnames, args, reply["after"]):
+            if not (isinstance(back, list) and len(back) == 2 and isinstance(back[0], bool)):
+                raise _Died(f"{CRASHED} garbage on the channel: arguments after the call")
+            if not back[0] or not _same(sent, back[1]):
+                mutated.append(name)
+        result.mutated = mutated  # decided here: the child's own opinion is not trusted
+        return result
+
+    def close(self):
+        self._stop()
+        self.finalizer()
+
+
+def _frame(message):
+    import io
+
+    buffer = io.BytesIO()
+    wire.write_message(buffer, message)
+    return buffer.getbuffer()
+
+
+def _capped(text):
+    return text if len(text) <= OUTPUT_CAP + len(CAPPED) else text[:OUTPUT_CAP] + CAPPED
+
+
+class SandboxedImplementation(Implementation):
+    """An Implementation whose functions live in a sandboxed child process."""
+
+    def call(self, name, argnames, *args):
+        if name not in self.functions:
+            raise KeyError(name)
+        return self._sandbox.call(name, argnames, args)
+
+    def close(self):
+        self._sandbox.close()
+
+
+def open_sandboxed(path, timeout=DEFAULT_TIMEOUT, memory=DEFAULT_MEMORY):
+    """Load the learner's .py/.ipynb ``path`` in a sandboxed child; raises ImplementationError."""
+    label = str(path)
+    path = Path(path)
+    if not path.is_file():
+        raise ImplementationError(f"{path}: no such file")
+    sandbox = _Sandbox(path.resolve(), label, float(timeout), int(memory))
+    try:
+        fields = sandbox.load()
+    except BaseException:
+        sandbox.close()
+        raise
+    impl = SandboxedImplementation(**fields)
+    impl._sandbox = sandbox
+    return impl

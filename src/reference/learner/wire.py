@@ -1,0 +1,180 @@
+"""The data-only channel between the checker and a learner's sandboxed child.
+
+A message is a tree of data: None, bool, int, float, complex, str, numpy
+arrays of numbers or booleans, numpy scalars, and tuples, lists and dicts
+(str or int keys) of these, nested. Anything else is NotData, named by its
+type. The structure travels as JSON and the arrays in numpy's .npy format
+read with ``allow_pickle=False``: decoding never runs code, whatever the
+child sends (the child runs the learner's code, so it is not trusted).
+
+A frame on the pipe: 8 bytes (the length of the rest), 8 bytes (the JSON's
+length), the JSON, then the .npy blobs one after another, each 8 bytes of
+length first.
+"""
+
+import io
+import json
+import struct
+
+import numpy as np
+
+__all__ = ["NotData", "WireError", "encode", "decode", "write_message", "read_frame_length", "MAX_DEPTH"]
+
+MAX_DEPTH = 64  # deeper trees are not the seed's data (and JSON would recurse too far)
+ARRAY_KINDS = "biufc"  # bool, int, unsigned, float, complex: nothing that can hold an object
+_LENGTH = struct.Struct("<Q")
+
+
+class NotData(TypeError):
+    """A value that cannot cross: its message names its type."""
+
+    def __init__(self, value):
+        super().__init__(f"a {type(value)}, which is not data")
+        self.type_name = str(type(value))
+
+
+class WireError(ValueError):
+    """What arrived is not a well-formed message (a broken or hostile child)."""
+
+
+# ---------------------------------------------------------------- encoding (either side)
+
+def _tree(value, arrays, depth):
+    if depth > MAX_DEPTH:
+        raise NotData(value)
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    if isinstance(value, (int, float)) and type(value) in (int, float):
+        return value
+    if type(value) is complex:
+        return {"c": [value.real, value.imag]}
+    if isinstance(value, np.ndarray):
+        if value.dtype.kind not in ARRAY_KINDS or value.dtype.fields is not None:
+            raise NotData(value)
+        arrays.append(np.asarray(value))
+        return {"a": len(arrays) - 1}
+    if isinstance(value, np.generic):
+        if value.dtype.kind not in ARRAY_KINDS:
+            raise NotData(value)
+        arrays.append(np.asarray(value))
+        return {"s": len(arrays) - 1}
+    if isinstance(value, (list, tuple)) and type(value) in (list, tuple):
+        return {"l" if type(value) is list else "t": [_tree(v, arrays, depth + 1) for v in value]}
+    if type(value) is dict:
+        items = []
+        for key, item in value.items():
+            if type(key) not in (str, int):
+                raise NotData(key)
+            items.append([key, _tree(item, arrays, depth + 1)])
+        return {"d": items}
+    raise NotData(value)
+
+
+def encode(value):
+    """value -> (JSON bytes, [arrays]); raises NotData for anything that is not data."""
+    arrays = []
+    tree = _tree(value, arrays, 0)
+    return json.dumps(tree, allow_nan=True, separators=(",", ":")).encode(), arrays
+
+
+def _npy(array):
+    buffer = io.BytesIO()
+    np.lib.format.write_array(buffer, array, allow_pickle=False)
+    return buffer.getbuffer()
+
+
+def write_message(stream, value):
+    """Encode ``value`` and write one frame to the binary ``stream``; returns its size in bytes."""
+    header, arrays = encode(value)
+    blobs = [_npy(a) for a in arrays]
+    size = _LENGTH.size + len(header) + sum(_LENGTH.size + len(b) for b in blobs)
+    stream.write(_LENGTH.pack(size))
+    stream.write(_LENGTH.pack(len(header)))
+    stream.write(header)
+    for blob in blobs:
+        stream.write(_LENGTH.pack(len(blob)))
+        stream.write(blob)
+    stream.flush()
+    return _LENGTH.size + size
+
+
+def read_frame_length(prefix):
+    """The length of the frame body announced by its first 8 bytes."""
+    return _LENGTH.unpack(bytes(prefix))[0]
+
+
+# ---------------------------------------------------------------- decoding (the parent: strict)
+
+def _split(body):
+    view = memoryview(body)
+    if len(view) < _LENGTH.size:
+        raise WireError("a frame shorter than its header")
+    (json_size,) = _LENGTH.unpack(view[:8])
+    if json_size > len(view) - 8:
+        raise WireError("a frame whose structure is longer than the frame")
+    header, rest, blobs = bytes(view[8:8 + json_size]), view[8 + json_size:], []
+    while len(rest):
+        if len(rest) < 8:
+            raise WireError("a truncated array length")
+        (size,) = _LENGTH.unpack(rest[:8])
+        if size > len(rest) - 8:
+            raise WireError("an array longer than the frame")
+        blobs.append(rest[8:8 + size])
+        rest = rest[8 + size:]
+    return header, blobs
+
+
+def _array(blob):
+    try:
+        array = np.lib.format.read_array(io.BytesIO(blob), allow_pickle=False)
+    except Exception as error:  # whatever a malformed .npy raises, it is the child's fault
+        raise WireError(f"an unreadable array ({type(error).__name__})") from None
+    if array.dtype.kind not in ARRAY_KINDS or array.dtype.fields is not None:
+        raise WireError(f"an array of dtype {array.dtype}")
+    return array
+
+
+def _value(node, arrays, used, depth):
+    if depth > MAX_DEPTH + 1:
+        raise WireError("a structure nested too deeply")
+    if node is None or type(node) in (bool, str, int, float):
+        return node
+    if type(node) is not dict or len(node) != 1:
+        raise WireError(f"an unknown node {type(node).__name__}")
+    (tag, body), = node.items()
+    if tag in ("a", "s"):
+        if type(body) is not int or not 0 <= body < len(arrays) or body in used:
+            raise WireError("a bad array reference")
+        used.add(body)
+        return arrays[body] if tag == "a" else arrays[body][()]
+    if tag in ("l", "t") and type(body) is list:
+        items = [_value(v, arrays, used, depth + 1) for v in body]
+        return items if tag == "l" else tuple(items)
+    if tag == "d" and type(body) is list:
+        out = {}
+        for pair in body:
+            if type(pair) is not list or len(pair) != 2 or type(pair[0]) not in (str, int):
+                raise WireError("a bad dict entry")
+            out[pair[0]] = _value(pair[1], arrays, used, depth + 1)
+        return out
+    if tag == "c" and type(body) is list and len(body) == 2 and all(type(x) in (int, float) for x in body):
+        return complex(*body)
+    raise WireError(f"an unknown node {tag!r}")
+
+
+def decode(body):
+    """One frame's body (after its 8-byte length) -> the value; raises WireError, never runs code."""
+    header, blobs = _split(body)
+    try:
+        tree = json.loads(header)
+    except (ValueError, RecursionError):
+        raise WireError("a structure that is not JSON") from None
+    arrays = [_array(b) for b in blobs]
+    used = set()
+    try:
+        value = _value(tree, arrays, used, 0)
+    except RecursionError:
+        raise WireError("a structure nested too deeply") from None
+    if len(used) != len(arrays):
+        raise WireError("arrays that nothing refers to")
+    return value
