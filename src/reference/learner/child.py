@@ -118,7 +118,7 @@ def main(argv):
         prefix = requests.read(8)
         if len(prefix) < 8:
             return  # the parent is gone or done
-        request = wire.decode(requests.read(wire.read_frame_length(prefix)))
+        request = wire.decode(wire.read_body(requests, prefix))
         if request["op"] == "load":
             impl, reply = _load(request["path"], wire)
         elif request["op"] == "call" and impl is not None:

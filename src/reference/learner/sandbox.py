@@ -16,6 +16,7 @@ child, so the other functions still get their verdicts.
 """
 
 import dataclasses
+import fcntl
 import os
 import select
 import shutil
@@ -43,6 +44,8 @@ DEFAULT_MEMORY = 4 << 30  # bytes
 START_TIMEOUT = 60.0  # the child's own start (Python, numpy): not the learner's time
 TIMED_OUT = "timed out after"  # every timeout's reason contains this, every death's starts with CRASHED
 CRASHED = "crashed:"
+F_SETPIPE_SZ = getattr(fcntl, "F_SETPIPE_SZ", 1031)
+PIPE_SIZE = 1 << 20
 _BOOT = ("import sys; sys.path[0:0] = sys.argv[1].split('\\0'); "
          "from reference.learner.child import main; main(sys.argv[2:])")
 
@@ -104,6 +107,11 @@ class _Child:
                 os.close(fd)
         for fd in (self.requests, self.replies, self.output):
             os.set_blocking(fd, False)
+        for fd in (self.requests, self.replies):  # fewer, larger transfers: arrays are megabytes
+            try:
+                fcntl.fcntl(fd, F_SETPIPE_SZ, PIPE_SIZE)
+            except OSError:
+                pass
         self.printed = bytearray()
         self.dropped = 0
 
@@ -133,38 +141,47 @@ class _Child:
             self.printed += chunk[:max(room, 0)]
             self.dropped += max(len(chunk) - room, 0)
 
-    def exchange(self, frame, deadline, limit):
-        """Send one frame, wait for one reply (at most ``limit`` bytes) until ``deadline``."""
-        view = memoryview(frame)
-        reply, wanted = bytearray(), None
+    def exchange(self, parts, deadline, limit, reply=True):
+        """Send one frame (a list of buffers), wait for one reply of at most ``limit`` bytes until ``deadline``."""
+        parts = [memoryview(p).cast("B") for p in parts if len(p)]
+        prefix, body, got = bytearray(8), None, 0
         while True:
-            if wanted is not None and len(reply) >= wanted:
-                return wire.decode(reply[8:])
+            if not reply and not parts:
+                return None
+            if body is not None and got == len(body):
+                return wire.decode(body)
             left = deadline - time.monotonic()
             if left <= 0:
                 raise TimeoutError
-            writers = [self.requests] if len(view) else []
-            readable, writable, _ = select.select([self.replies, self.output], writers, [], left)
+            readable, writable, _ = select.select([self.replies, self.output], [self.requests] if parts else [],
+                                                  [], left)
             if self.output in readable:
                 self._drain()
             if writable:
                 try:
-                    view = view[os.write(self.requests, view[:1 << 20]):]
+                    sent = os.write(self.requests, parts[0][:PIPE_SIZE])
+                except BlockingIOError:
+                    sent = 0
                 except BrokenPipeError:
                     raise _Died(self._ended("closed its end of the channel")) from None
+                parts[0] = parts[0][sent:]
+                if not len(parts[0]):
+                    parts.pop(0)
             if self.replies in readable:
+                target = memoryview(prefix)[got:] if body is None else memoryview(body)[got:]
                 try:
-                    chunk = os.read(self.replies, 1 << 20)
+                    n = os.readv(self.replies, [target])
                 except BlockingIOError:
                     continue
-                if not chunk:
+                if not n:
                     raise _Died(self._ended("closed its end of the channel"))
-                reply += chunk
-                if wanted is None and len(reply) >= 8:
-                    wanted = 8 + wire.read_frame_length(reply[:8])
-                    if wanted > limit:
-                        raise _Died(f"{CRASHED} sent {_size(wanted)}, more than the {_size(limit)} "
+                got += n
+                if body is None and got == 8:
+                    size = wire.read_frame_length(prefix)
+                    if size > limit:
+                        raise _Died(f"{CRASHED} sent {_size(size)}, more than the {_size(limit)} "
                                     "a reply may hold")
+                    body, got = bytearray(size), 0
 
     def _ended(self, otherwise):
         try:
@@ -224,21 +241,28 @@ class _Sandbox:
         self.child = None
         self.finalizer = weakref.finalize(self, _kill, None, self.workdir)
 
-    def _start(self):
-        """A new child with the learner's file loaded: (child, the loaded fields)."""
+    def _start(self, meanwhile=None):
+        """A new child with the learner's file loaded: (the loaded fields, what it printed).
+
+        ``meanwhile()``, if given, runs here while the child starts and loads (JAX's import, say).
+        """
         child = _Child(self.workdir, self.memory, self.cpu_seconds)
         self.finalizer.detach()
         self.finalizer = weakref.finalize(self, _kill, child.process, self.workdir)
         self.child = child
-        try:
-            ready = child.exchange(b"", time.monotonic() + START_TIMEOUT, 1 << 10)
+        load = wire.frame({"op": "load", "path": str(self.path)})
+        try:  # sent at once (it fits in the pipe), read by the child once it is ready
+            child.exchange(load, time.monotonic() + START_TIMEOUT, 0, reply=False)
+            if meanwhile is not None:
+                meanwhile()
+            ready = child.exchange([], time.monotonic() + START_TIMEOUT, 1 << 10)
             if ready != {"ready": True}:
                 raise _Died(f"{CRASHED} garbage on the channel at start")
         except (TimeoutError, _Died, wire.WireError) as error:
             self._stop()
             raise ImplementationError(f"{self.label}: the checker's sandbox could not start ({error})") from None
         try:
-            reply = self._request({"op": "load", "path": str(self.path)}, self.timeout)
+            reply = child.exchange([], time.monotonic() + self.timeout, 64 << 20)
         except TimeoutError:
             self._stop()
             raise ImplementationError(f"{self.label}: the implementation timed out after {self.timeout:g} s "
@@ -256,8 +280,8 @@ class _Sandbox:
         return reply["loaded"], child.take_output()
 
     def _request(self, message, timeout, limit=64 << 20):
-        frame = _frame(message)
-        return self.child.exchange(frame, time.monotonic() + timeout, limit + 4 * len(frame))
+        parts = wire.frame(message)
+        return self.child.exchange(parts, time.monotonic() + timeout, limit + 4 * sum(map(len, parts)))
 
     def _stop(self):
         if self.child is not None:
@@ -267,10 +291,10 @@ class _Sandbox:
             self.finalizer.detach()
             self.finalizer = weakref.finalize(self, _kill, None, self.workdir)
 
-    def load(self):
+    def load(self, meanwhile=None):
         """The learner's Implementation fields, checked (raises ImplementationError)."""
         try:
-            fields, printed = self._start()
+            fields, printed = self._start(meanwhile)
             names = fields.get("functions")
             if not (isinstance(names, list) and all(n in SEED_FUNCTIONS for n in names)):
                 raise _Died(f"{CRASHED} garbage on the channel: functions")
@@ -327,14 +351,6 @@ class _Sandbox:
         self.finalizer()
 
 
-def _frame(message):
-    import io
-
-    buffer = io.BytesIO()
-    wire.write_message(buffer, message)
-    return buffer.getbuffer()
-
-
 def _capped(text):
     return text if len(text) <= OUTPUT_CAP + len(CAPPED) else text[:OUTPUT_CAP] + CAPPED
 
@@ -351,15 +367,18 @@ class SandboxedImplementation(Implementation):
         self._sandbox.close()
 
 
-def open_sandboxed(path, timeout=DEFAULT_TIMEOUT, memory=DEFAULT_MEMORY):
-    """Load the learner's .py/.ipynb ``path`` in a sandboxed child; raises ImplementationError."""
+def open_sandboxed(path, timeout=DEFAULT_TIMEOUT, memory=DEFAULT_MEMORY, meanwhile=None):
+    """Load the learner's .py/.ipynb ``path`` in a sandboxed child; raises ImplementationError.
+
+    ``meanwhile()`` runs while the child starts (so a caller can import JAX in parallel).
+    """
     label = str(path)
     path = Path(path)
     if not path.is_file():
         raise ImplementationError(f"{path}: no such file")
     sandbox = _Sandbox(path.resolve(), label, float(timeout), int(memory))
     try:
-        fields = sandbox.load()
+        fields = sandbox.load(meanwhile)
     except BaseException:
         sandbox.close()
         raise

@@ -77,30 +77,49 @@ def encode(value):
     return json.dumps(tree, allow_nan=True, separators=(",", ":")).encode(), arrays
 
 
-def _npy(array):
-    buffer = io.BytesIO()
-    np.lib.format.write_array(buffer, array, allow_pickle=False)
-    return buffer.getbuffer()
+def _npy_parts(array):
+    """An array as .npy: its header, then its bytes (a view, not a copy, when it is contiguous)."""
+    array = np.ascontiguousarray(array)
+    header = io.BytesIO()
+    np.lib.format.write_array_header_2_0(header, np.lib.format.header_data_from_array_1_0(array))
+    return [header.getvalue(), memoryview(array.reshape(-1).view(np.uint8))]
+
+
+def frame(value):
+    """One frame for ``value`` as a list of buffers (no copy of the arrays' data)."""
+    header, arrays = encode(value)
+    parts = [None, _LENGTH.pack(len(header)), header]
+    for array in arrays:
+        npy = _npy_parts(array)
+        parts += [_LENGTH.pack(sum(map(len, npy))), *npy]
+    parts[0] = _LENGTH.pack(sum(map(len, parts[1:])))
+    return parts
 
 
 def write_message(stream, value):
     """Encode ``value`` and write one frame to the binary ``stream``; returns its size in bytes."""
-    header, arrays = encode(value)
-    blobs = [_npy(a) for a in arrays]
-    size = _LENGTH.size + len(header) + sum(_LENGTH.size + len(b) for b in blobs)
-    stream.write(_LENGTH.pack(size))
-    stream.write(_LENGTH.pack(len(header)))
-    stream.write(header)
-    for blob in blobs:
-        stream.write(_LENGTH.pack(len(blob)))
-        stream.write(blob)
+    parts = frame(value)
+    for part in parts:
+        stream.write(part)
     stream.flush()
-    return _LENGTH.size + size
+    return sum(map(len, parts))
 
 
 def read_frame_length(prefix):
     """The length of the frame body announced by its first 8 bytes."""
     return _LENGTH.unpack(bytes(prefix))[0]
+
+
+def read_body(stream, prefix):
+    """The body of the frame whose 8-byte ``prefix`` was read from the blocking binary ``stream``."""
+    body = bytearray(read_frame_length(prefix))
+    view, done = memoryview(body), 0
+    while done < len(body):
+        n = stream.readinto(view[done:])
+        if not n:
+            raise EOFError("the frame ended early")
+        done += n
+    return body
 
 
 # ---------------------------------------------------------------- decoding (the parent: strict)
@@ -125,13 +144,22 @@ def _split(body):
 
 
 def _array(blob):
+    """A .npy blob -> an array viewing ``blob`` (writable when ``blob`` is). Only the header is
+    parsed (numpy's own safe parser); an object or structured dtype is refused before any data is read."""
+    head = io.BytesIO(bytes(blob[:min(len(blob), 1 << 16)]))
     try:
-        array = np.lib.format.read_array(io.BytesIO(blob), allow_pickle=False)
-    except Exception as error:  # whatever a malformed .npy raises, it is the child's fault
+        version = np.lib.format.read_magic(head)
+        read_header = np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0
+        shape, fortran, dtype = read_header(head)
+    except Exception as error:  # whatever a malformed header raises, it is the sender's fault
         raise WireError(f"an unreadable array ({type(error).__name__})") from None
-    if array.dtype.kind not in ARRAY_KINDS or array.dtype.fields is not None:
-        raise WireError(f"an array of dtype {array.dtype}")
-    return array
+    if dtype.kind not in ARRAY_KINDS or dtype.fields is not None or dtype.subdtype is not None:
+        raise WireError(f"an array of dtype {dtype}")
+    count = int(np.prod(shape, dtype=np.int64)) if shape else 1
+    if count * dtype.itemsize != len(blob) - head.tell():
+        raise WireError("an array whose data does not match its shape")
+    flat = np.frombuffer(blob, dtype, count, head.tell())
+    return flat.reshape(shape, order="F" if fortran else "C")
 
 
 def _value(node, arrays, used, depth):
