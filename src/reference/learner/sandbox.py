@@ -366,6 +366,12 @@ class SandboxedImplementation(Implementation):
     def close(self):
         self._sandbox.close()
 
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *_):
+        self.close()
+
 
 def open_sandboxed(path, timeout=DEFAULT_TIMEOUT, memory=DEFAULT_MEMORY, meanwhile=None):
     """Load the learner's .py/.ipynb ``path`` in a sandboxed child; raises ImplementationError.
