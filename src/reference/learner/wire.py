@@ -79,7 +79,7 @@ def encode(value):
 
 def _npy_parts(array):
     """An array as .npy: its header, then its bytes (a view, not a copy, when it is contiguous)."""
-    array = np.ascontiguousarray(array)
+    array = array if array.flags.c_contiguous else array.copy(order="C")  # (ascontiguousarray makes 0-d 1-d)
     header = io.BytesIO()
     np.lib.format.write_array_header_2_0(header, np.lib.format.header_data_from_array_1_0(array))
     return [header.getvalue(), memoryview(array.reshape(-1).view(np.uint8))]
