@@ -10,10 +10,10 @@ import argparse
 import os
 import sys
 
-from manual_dnn_cli import explain, gradcheck, predict, train
+from manual_dnn_cli import explain, gradcheck, grade, predict, train
 from manual_dnn_cli.options import UsageError
 
-SUBCOMMANDS = (gradcheck, train, predict, explain)
+SUBCOMMANDS = (gradcheck, grade, train, predict, explain)
 
 
 class _Parser(argparse.ArgumentParser):

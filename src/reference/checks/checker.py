@@ -1,7 +1,7 @@
 """The checker: every seed function an implementation defines, against the oracles.
 
     report = check(manual_dnn)                       # a module
-    report = check("my_notebook_export.py")          # a learner's file
+    report = check("my_notebook_export.py")          # a learner's file, run in a sandboxed child
     report = check(globals(), layer_dims=[5, 4, 1])  # inside a notebook
     print(report.to_text()); report.passed; report.root_causes
 """
@@ -14,6 +14,7 @@ from reference.checks.model_checks import model_backward_checks, model_forward_c
 from reference.checks.points import network_point
 from reference.checks.update_checks import update_checks
 from reference.learner.loading import load_implementation
+from reference.oracles import memo
 from reference.report.results import Report
 
 __all__ = ["check", "CAT_NETWORK", "CAT_EXAMPLES"]
@@ -22,11 +23,13 @@ CAT_EXAMPLES = 209
 
 
 def check(source, layer_dims=None, examples=None, seed=0, X=None, Y=None, full_fd=False, params=None):
-    """Check ``source`` (module, .py path or mapping); returns a Report.
+    """Check ``source`` (module, .py path, mapping, or an Implementation such as
+    ``open_sandboxed(path, timeout, memory)`` gives); returns a Report.
 
     X, Y (n_x, m), (1, m) replace the synthetic data (pixels uniform in [0, 1],
     labels 0/1). ``params`` limits the full finite differences to some W/b.
-    Raises ImplementationError when the source cannot be loaded.
+    Raises ImplementationError when the source cannot be loaded, OracleError
+    when an oracle itself fails (the checker's error, not the learner's).
     """
     impl = load_implementation(source)
     try:
@@ -35,13 +38,19 @@ def check(source, layer_dims=None, examples=None, seed=0, X=None, Y=None, full_f
         impl.close()
 
 
+def _point(layer_dims, examples, seed, X=None, Y=None):
+    """The check point (the same for every submission of a batch: remembered there)."""
+    return memo.remember("network_point", (layer_dims, examples, seed, X, Y),
+                         lambda: network_point(layer_dims, examples, seed, X, Y))
+
+
 def _check(impl, layer_dims, examples, seed, X, Y, full_fd, params):
     layer_dims = list(layer_dims or CAT_NETWORK)
     if X is not None:
         examples = X.shape[1]
     examples = examples or CAT_EXAMPLES
     rng = np.random.RandomState(seed)
-    point = network_point(layer_dims, examples, seed, X, Y)
+    point = _point(layer_dims, examples, seed, X, Y)
     report = Report(impl.label, layer_dims, examples, "synthetic" if X is None else "cat-image", seed,
                     supplied=impl.supplied, missing=impl.missing, notes=list(point.notes) + list(impl.notes))
     if impl.skipped:
@@ -55,7 +64,7 @@ def _check(impl, layer_dims, examples, seed, X, Y, full_fd, params):
         checks, output = run()
         report.checks.extend(checks)
         printed.append(output)
-    checks, output, notes = update_checks(impl, rng, network_point([4, 3, 2, 1], 5, seed))
+    checks, output, notes = update_checks(impl, rng, _point([4, 3, 2, 1], 5, seed))
     report.checks.extend(checks)
     report.notes.extend(notes)
     printed.append(output)

@@ -17,6 +17,8 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
+from reference.oracles import memo
+
 __all__ = [
     "OracleError",
     "float64_oracle",
@@ -49,13 +51,17 @@ def float64_oracle(function):
     oracle raises becomes an OracleError naming it.
     """
     name = getattr(function, "__name__", "oracle")
+    key = f"{function.__module__}.{getattr(function, '__qualname__', name)}"
+
+    def compute(args, kwargs):
+        with jax.enable_x64(True):
+            result = function(*args, **kwargs)
+        return jax.tree_util.tree_map(_float64_array, result)
 
     @functools.wraps(function)
     def oracle(*args, **kwargs):
         try:
-            with jax.enable_x64(True):
-                result = function(*args, **kwargs)
-            return jax.tree_util.tree_map(_float64_array, result)
+            return memo.remember(key, (args, kwargs), lambda: compute(args, kwargs))
         except Exception as error:
             message = str(error).splitlines()[0] if str(error) else ""
             raise OracleError(f"the JAX oracle {name} failed ({type(error).__name__}: {message}): this is an "
