@@ -45,10 +45,11 @@ def _worker(tasks, results):
         while True:
             task = tasks.get()
             if task is None:
-                return
+                break
             index, path, settings = task
             results.put(("started", index, os.getpid()))
             results.put(("done", index, grade_submission(path, settings)))
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # done: nothing to close any more
 
 
 def _lost(path, reason):
@@ -103,11 +104,14 @@ def grade_all(paths, settings, workers):
                 holding.pop(index, None)
                 left.discard(index)
                 yield index, payload
+        for process in pool.values():  # each has its None: it ends by itself
+            process.join(10)
     finally:
         _stop(pool.values())
 
 
 def _stop(processes):
+    """Stop the workers still running (interrupted): each closes its learner's sandbox first."""
     processes = [p for p in processes if p.is_alive()]
     for process in processes:
         process.terminate()
