@@ -57,12 +57,22 @@ def test_sys_exit_in_a_function_is_an_error_of_that_function(learner_file):
         after_a_failure_the_next_function_still_runs(impl)
 
 
+# The learner's end of the reply channel: the one pipe >= 3 that it may only write to.
+REPLY_FD = ("import os, stat, fcntl\n"
+            "def writable_pipe(fd):\n"
+            "    try:\n"
+            "        return stat.S_ISFIFO(os.fstat(fd).st_mode) and fcntl.fcntl(fd, fcntl.F_GETFL) & 3 == 1\n"
+            "    except OSError:\n"
+            "        return False\n"
+            "reply = [fd for fd in map(int, os.listdir('/proc/self/fd')) if fd > 2 and writable_pipe(fd)][0]\n")
+
+
 @pytest.mark.parametrize("body, reason", [
     ("import os\nos._exit(0)", "crashed: exited with status 0"),
     ("import os\nos._exit(3)", "crashed: exited with status 3"),
     ("import ctypes\nctypes.string_at(0)", "crashed: killed by signal SIGSEGV"),
     ("import os, signal\nos.kill(os.getpid(), signal.SIGKILL)", "crashed: killed by signal SIGKILL"),
-    ("import os, sys\nos.close(int(sys.argv[3]))\nwhile True:\n    pass", "crashed: closed its end of the channel"),
+    (REPLY_FD + "os.close(reply)\nwhile True:\n    pass", "crashed: closed its end of the channel"),
 ])
 def test_a_death_in_a_function_is_a_crash_and_the_next_function_runs(learner_file, body, reason):
     with time_limit(30), sandboxed(learner_file(replace("linear_backward", body))) as impl:
@@ -72,9 +82,9 @@ def test_a_death_in_a_function_is_a_crash_and_the_next_function_runs(learner_fil
 
 
 @pytest.mark.parametrize("body, reason", [
-    ("import os, sys\nos.write(int(sys.argv[3]), b'\\x10' + b'\\0' * 7 + b'garbage!' * 2)\nwhile True:\n    pass",
+    (REPLY_FD + "os.write(reply, b'\\x10' + b'\\0' * 7 + b'garbage!' * 2)\nwhile True:\n    pass",
      "crashed: garbage on the channel"),
-    ("import os, sys\nos.write(int(sys.argv[3]), b'\\xff' * 8)\nwhile True:\n    pass", "more than the"),
+    (REPLY_FD + "os.write(reply, b'\\xff' * 8)\nwhile True:\n    pass", "more than the"),
 ])
 def test_garbage_on_the_channel_is_a_crash(learner_file, body, reason):
     with time_limit(30), sandboxed(learner_file(replace("linear_backward", body))) as impl:
@@ -183,4 +193,15 @@ def test_a_file_that_dies_or_hangs_while_loading_is_unloadable(learner_file, hea
 def test_sys_exit_while_loading_is_a_skipped_statement(learner_file):
     with time_limit(30), sandboxed(learner_file(header="import sys\nsys.exit(0)")) as impl:
         assert any("SystemExit" in s for s in impl.skipped)
+        after_a_failure_the_next_function_still_runs(impl)
+
+
+def test_without_the_zygote_each_child_is_a_new_isolated_python(learner_file, monkeypatch):
+    from reference.learner import spawning
+
+    monkeypatch.delattr(spawning.socket, "send_fds")
+    path = learner_file(replace("linear_backward", "import os\nos._exit(3)"))
+    with time_limit(30), sandboxed(path) as impl:
+        assert isinstance(impl._sandbox.child.process, spawning._Started)
+        assert impl.call(*BACKWARD).error == "crashed: exited with status 3"
         after_a_failure_the_next_function_still_runs(impl)

@@ -29,7 +29,12 @@ def _limit(memory, cpu_seconds):
     resource.setrlimit(resource.RLIMIT_DATA, (memory, memory))
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 5))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    try:  # die with the parent (Linux): an orphan must not keep running a learner's loop
+    _die_with_parent()
+
+
+def _die_with_parent():
+    """Linux: killed when the parent ends, so an orphan never keeps running a learner's loop."""
+    try:
         import ctypes
 
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
@@ -103,12 +108,8 @@ def _call(impl, request, wire):
     return {"call": _fields(result, wire), "after": after}
 
 
-def main(argv):
-    fd_in, fd_out, memory, cpu_seconds = map(int, argv)
-    _limit(memory, cpu_seconds)
-    sys.dont_write_bytecode = True  # nothing written beside the learner's file
-    import numpy  # noqa: F401 -- imported before the learner's code, under the limits
-
+def serve(fd_in, fd_out):
+    """Answer the parent's requests until it closes the channel (or asks for nothing known)."""
     from reference.learner import wire
 
     requests, replies = os.fdopen(fd_in, "rb"), os.fdopen(fd_out, "wb")
@@ -126,3 +127,94 @@ def main(argv):
         else:
             return
         wire.write_message(replies, reply)
+
+
+def _prepare():
+    """Import, before any learner code, what every child needs (numpy, the loader, the helpers)."""
+    sys.dont_write_bytecode = True  # nothing written beside the learner's file
+    import numpy  # noqa: F401
+
+    import manual_dnn  # noqa: F401 -- the helpers the course supplied
+    from reference.learner import calling, loading, wire  # noqa: F401
+
+
+def main(argv):
+    """A child started on its own: ``fd_in fd_out memory cpu_seconds``."""
+    fd_in, fd_out, memory, cpu_seconds = map(int, argv)
+    _limit(memory, cpu_seconds)
+    _prepare()
+    serve(fd_in, fd_out)
+
+
+# ---------------------------------------------------------------- the zygote: children by fork
+
+def zygote(argv):
+    """Fork children on request, already prepared (so each starts in milliseconds, not a new Python).
+
+    It runs no learner code itself. Over the socket ``argv[0]`` it receives
+    {"workdir", "memory", "cpu_seconds"} with three file descriptors (requests,
+    replies, output) and answers {"pid"}; when a child ends it says {"exited", "code"}.
+    """
+    import json
+    import select
+    import socket
+
+    _die_with_parent()
+    _prepare()
+    channel = socket.socket(fileno=int(argv[0]))
+    wake_read, wake_write = os.pipe()
+    os.set_blocking(wake_write, False)
+    signal.set_wakeup_fd(wake_write)
+    signal.signal(signal.SIGCHLD, lambda *_: None)
+    while True:
+        readable, _, _ = select.select([channel, wake_read], [], [])
+        if wake_read in readable:
+            os.read(wake_read, 1 << 10)
+            while True:
+                try:
+                    pid, status = os.waitpid(-1, os.WNOHANG)
+                except ChildProcessError:
+                    break
+                if pid == 0:
+                    break
+                channel.send(json.dumps({"exited": pid, "code": os.waitstatus_to_exitcode(status)}).encode())
+        if channel in readable:
+            try:
+                message, fds, _, _ = socket.recv_fds(channel, 1 << 12, 3)
+            except OSError:
+                return
+            if not message:
+                return  # the checker is done
+            order = json.loads(message)
+            pid = os.fork()
+            if pid == 0:
+                try:
+                    channel.close()
+                    signal.set_wakeup_fd(-1)
+                    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+                    os.close(wake_read)
+                    os.close(wake_write)
+                    _become_child(order, *fds)
+                finally:
+                    os._exit(0)
+            for fd in fds:
+                os.close(fd)
+            channel.send(json.dumps({"pid": pid}).encode())
+
+
+def _become_child(order, requests, replies, output):
+    os.setsid()  # its own process group: whatever it starts is killed with it
+    workdir = order["workdir"]
+    os.chdir(workdir)
+    os.environ.update(HOME=workdir, TMPDIR=workdir)
+    import tempfile
+
+    tempfile.tempdir = None
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    os.dup2(output, 1)
+    os.dup2(output, 2)
+    os.close(null)
+    os.close(output)
+    _limit(order["memory"], order["cpu_seconds"])
+    serve(requests, replies)

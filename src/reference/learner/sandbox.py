@@ -21,8 +21,6 @@ import os
 import select
 import shutil
 import signal
-import subprocess
-import sys
 import tempfile
 import time
 import types
@@ -34,6 +32,7 @@ from reference.learner import wire
 from reference.learner.calling import Call, _same
 from reference.learner.child import CAPPED, OUTPUT_CAP
 from reference.learner.implementation import Implementation, ImplementationError
+from reference.learner.spawning import launch
 from reference.seed_functions import SEED_FUNCTIONS
 
 __all__ = ["open_sandboxed", "SandboxedImplementation", "DEFAULT_TIMEOUT", "DEFAULT_MEMORY", "call_failure_kind",
@@ -46,8 +45,6 @@ TIMED_OUT = "timed out after"  # every timeout's reason contains this, every dea
 CRASHED = "crashed:"
 F_SETPIPE_SZ = getattr(fcntl, "F_SETPIPE_SZ", 1031)
 PIPE_SIZE = 1 << 20
-_BOOT = ("import sys; sys.path[0:0] = sys.argv[1].split('\\0'); "
-         "from reference.learner.child import main; main(sys.argv[2:])")
 
 
 def call_failure_kind(reason):
@@ -72,7 +69,7 @@ def _kill(process, workdir):
             os.killpg(process.pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
             pass
-        process.wait()
+        process.exit_code(timeout=2)  # reaped: nothing of it writes into its folder any more
     if workdir is not None:
         def writable(function, path, _):  # a learner may have made something read-only
             try:
@@ -92,16 +89,8 @@ class _Child:
         to_child, self.requests = os.pipe()
         self.replies, from_child = os.pipe()
         self.output, output_end = os.pipe()
-        paths = list(dict.fromkeys(str(Path(m.__file__).resolve().parent.parent) for m in _packages()))
-        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": workdir, "TMPDIR": workdir,
-               "LANG": "C.UTF-8", "MPLBACKEND": "Agg", "JAX_PLATFORMS": "cpu",
-               **{name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}}
         try:
-            self.process = subprocess.Popen(
-                [sys.executable, "-I", "-B", "-c", _BOOT, "\0".join(paths), str(to_child), str(from_child),
-                 str(memory), str(cpu_seconds)],
-                stdin=subprocess.DEVNULL, stdout=output_end, stderr=output_end, pass_fds=(to_child, from_child),
-                cwd=workdir, env=env, start_new_session=True)
+            self.process = launch(workdir, memory, cpu_seconds, to_child, from_child, output_end)
         finally:
             for fd in (to_child, from_child, output_end):
                 os.close(fd)
@@ -184,9 +173,8 @@ class _Child:
                     body, got = bytearray(size), 0
 
     def _ended(self, otherwise):
-        try:
-            code = self.process.wait(timeout=2)
-        except subprocess.TimeoutExpired:
+        code = self.process.exit_code(timeout=2)
+        if code is None:
             return f"{CRASHED} {otherwise}"
         if code >= 0:
             return f"{CRASHED} exited with status {code}"
@@ -194,13 +182,6 @@ class _Child:
         if -code == signal.SIGXCPU:
             return f"{CRASHED} used up its CPU time (killed by {name})"
         return f"{CRASHED} killed by signal {name}"
-
-
-def _packages():
-    import manual_dnn
-    import reference
-
-    return reference, manual_dnn
 
 
 def _check_fields(record_type, fields):
