@@ -99,3 +99,23 @@ class Bomb:
 def test_garbage_is_refused_and_never_unpickled(body):
     with pytest.raises(wire.WireError):
         wire.decode(body)
+
+
+def test_a_field_added_to_call_crosses_without_a_change_to_the_sandbox():
+    from dataclasses import dataclass
+
+    from reference.learner import child, sandbox
+    from reference.learner.calling import Call
+
+    @dataclass
+    class CallWithPlace(Call):  # what another engineer may add: where the learner's exception came from
+        file: str | None = None
+        line: int | None = None
+
+    sent = child._fields(CallWithPlace(value=np.ones(2), error="raised ValueError", file="nb.py", line=7), wire)
+    received = sandbox._check_fields(CallWithPlace, roundtrip(sent))
+    assert received["file"] == "nb.py" and received["line"] == 7 and received["error"] == "raised ValueError"
+    with pytest.raises(sandbox._Died, match="line is str"):
+        sandbox._check_fields(CallWithPlace, {**received, "line": "7"})
+    with pytest.raises(sandbox._Died, match="output is list"):
+        sandbox._check_fields(CallWithPlace, {**received, "output": ["not", "text"]})

@@ -186,16 +186,28 @@ class _Child:
 
 def _check_fields(record_type, fields):
     """The fields of ``record_type`` found in ``fields``, each of the type its annotation says."""
-    hints = typing.get_type_hints(record_type)
+    try:
+        hints = typing.get_type_hints(record_type)
+    except Exception:  # an annotation that does not resolve: each field is then checked as text or data
+        hints = {}
     checked = {}
     for f in dataclasses.fields(record_type):
         if f.name not in fields:
             continue
-        value, hint = fields[f.name], hints.get(f.name, object)
+        value, hint = fields[f.name], hints.get(f.name) or _default_type(f)
         if not _fits(value, hint):
             raise _Died(f"{CRASHED} garbage on the channel: {f.name} is {type(value).__name__}")
         checked[f.name] = value
     return checked
+
+
+def _default_type(f):
+    """Without an annotation: the type of the field's default (text stays text), else anything."""
+    if f.default_factory is not dataclasses.MISSING:
+        return type(f.default_factory())
+    if f.default is not dataclasses.MISSING and f.default is not None:
+        return type(f.default)
+    return object
 
 
 def _fits(value, hint):
@@ -369,6 +381,10 @@ def open_sandboxed(path, timeout=DEFAULT_TIMEOUT, memory=DEFAULT_MEMORY, meanwhi
     except BaseException:
         sandbox.close()
         raise
-    impl = SandboxedImplementation(**fields)
+    try:
+        impl = SandboxedImplementation(**fields)
+    except TypeError as error:  # a required field that could not cross
+        sandbox.close()
+        raise ImplementationError(f"{label}: the checker could not rebuild the implementation ({error})") from None
     impl._sandbox = sandbox
     return impl
