@@ -205,3 +205,16 @@ def test_without_the_zygote_each_child_is_a_new_isolated_python(learner_file, mo
         assert isinstance(impl._sandbox.child.process, spawning._Started)
         assert impl.call(*BACKWARD).error == "crashed: exited with status 3"
         after_a_failure_the_next_function_still_runs(impl)
+
+
+def test_a_loader_patched_by_the_learner_cannot_claim_what_is_supplied(learner_file):
+    # The learner's code runs inside from_path, so it can replace what from_path calls next.
+    header = ("import reference.learner.loading as loading\n"
+              "_real = loading.from_mapping\n"
+              "def _forged(*a, **k):\n"
+              "    impl = _real(*a, **k)\n"
+              "    impl.supplied.append('L_model_backward')\n"
+              "    return impl\n"
+              "loading.from_mapping = _forged\n")
+    with time_limit(30), pytest.raises(ImplementationError, match="garbage on the channel: supplied"):
+        sandboxed(learner_file(header=header))

@@ -1,7 +1,9 @@
 """The sandboxed child: loads a learner's file and runs its functions, one request at a time.
 
-Started by reference.learner.sandbox as ``python -I -B -c <boot> ...`` in a
-fresh temporary directory, in its own process group, stdin from /dev/null.
+Started by reference.learner.spawning: forked by the zygote below (itself
+``python -I -B``, prepared with numpy and the loader), or a ``python -I -B`` of
+its own; in a fresh temporary directory, in its own process group (session),
+stdin from /dev/null, stdout and stderr on a pipe the parent reads and caps.
 It never imports JAX (nor anything of the checker's oracles or verdicts): it
 runs exactly ``loading.from_path`` and ``calling.call``, and sends back data
 only, over the pipe whose file descriptors it was given. The parent trusts

@@ -33,7 +33,7 @@ from reference.learner.calling import Call, _same
 from reference.learner.child import CAPPED, OUTPUT_CAP
 from reference.learner.implementation import Implementation, ImplementationError
 from reference.learner.spawning import launch
-from reference.seed_functions import SEED_FUNCTIONS
+from reference.seed_functions import HELPERS, SEED_FUNCTIONS
 
 __all__ = ["open_sandboxed", "SandboxedImplementation", "DEFAULT_TIMEOUT", "DEFAULT_MEMORY", "call_failure_kind",
            "TIMED_OUT", "CRASHED"]
@@ -292,17 +292,20 @@ class _Sandbox:
             if not (isinstance(names, list) and all(n in SEED_FUNCTIONS for n in names)):
                 raise _Died(f"{CRASHED} garbage on the channel: functions")
             fields = _check_fields(Implementation, {**fields, "functions": dict.fromkeys(names)})
+            # What is supplied or missing is said by code the learner could patch: only seed names, disjoint.
+            for listed, allowed in (("supplied", HELPERS), ("missing", SEED_FUNCTIONS)):
+                if not set(fields.get(listed, ())) <= set(allowed) - set(names):
+                    raise _Died(f"{CRASHED} garbage on the channel: {listed}")
         except _Died as error:
             self._stop()
             raise ImplementationError(f"{self.label}: the implementation sent garbage while loading ({error})") \
                 from None
         fields["label"] = self.label
-        fields["output"] = fields.get("output", "") + printed
+        fields["output"] = _capped(fields.get("output", "") + printed)
         return fields
 
     def call(self, name, argnames, args):
-        started = self.child is not None
-        if not started:
+        if self.child is None:  # the previous call timed out or crashed: a fresh child
             try:
                 self._start()
             except ImplementationError as error:

@@ -98,6 +98,7 @@ class _Zygote:
             if message is None:
                 raise TimeoutError("the zygote did not answer")
             if "pid" in message:
+                self.codes.pop(message["pid"], None)  # an earlier child's, if its pid is reused
                 return _Forked(self, message["pid"])
 
     def exit_code(self, pid, timeout):
