@@ -1,6 +1,7 @@
 """``manual-dnn gradcheck``: check manual_dnn, a learner's file or a bug of the
 zoo, function by function, against the oracles (needs JAX, imported on run)."""
 
+import os
 import sys
 
 import numpy as np
@@ -42,6 +43,7 @@ def add_sandbox_options(parser):
 
 
 def run(args):
+    os.environ.setdefault("JAX_PLATFORMS", "cpu")  # the oracles' float64 work is small: a GPU only adds start-up
     from manual_dnn.training import CAT_NETWORK
     from reference.learner.loading import ImplementationError
     from reference.seed_functions import parameter_names

@@ -69,3 +69,11 @@ def test_bad_sandbox_options_exit_2_with_one_line(learner_file):
                           (["--memory", "1M"], "expected at least 256M")):
         result = gradcheck("--impl", str(learner_file()), *argv)
         assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_output_over_the_cap_is_said_in_the_report(learner_file):
+    flood = ("\ndef compute_cost(AL, Y):\n    print('x' * (2 << 20))\n"
+             "    return np.squeeze(-np.mean(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)))\n")
+    result = gradcheck("--impl", str(learner_file(flood)), *SMALL, "--json")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert any("printed more than 1 MiB 1 time(s)" in note for note in json.loads(result.stdout)["notes"])

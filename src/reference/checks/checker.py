@@ -13,6 +13,7 @@ from reference.checks.layer_checks import backward_checks, forward_checks
 from reference.checks.model_checks import model_backward_checks, model_forward_checks
 from reference.checks.points import network_point
 from reference.checks.update_checks import update_checks
+from reference.learner.child import CAPPED, OUTPUT_CAP
 from reference.learner.loading import load_implementation
 from reference.oracles import memo
 from reference.report.results import Report
@@ -71,4 +72,8 @@ def _check(impl, layer_dims, examples, seed, X, Y, full_fd, params):
     lines = "".join(printed).count("\n")
     if lines:
         report.notes.append(f"the implementation printed {lines} line(s) while being checked (captured, not shown)")
+    capped = "".join(printed).count(CAPPED)
+    if capped:
+        report.notes.append(f"the implementation printed more than {OUTPUT_CAP >> 20} MiB {capped} time(s): "
+                            "the checker kept the first MiB each time")
     return report
