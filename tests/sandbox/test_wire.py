@@ -119,3 +119,16 @@ def test_a_field_added_to_call_crosses_without_a_change_to_the_sandbox():
         sandbox._check_fields(CallWithPlace, {**received, "line": "7"})
     with pytest.raises(sandbox._Died, match="output is list"):
         sandbox._check_fields(CallWithPlace, {**received, "output": ["not", "text"]})
+
+
+@pytest.mark.parametrize("sent, back", [
+    (np.ones((2, 3)), np.ones((2, 3))), (np.array([np.nan, 1.0]), np.array([np.nan, 1.0])),
+    (np.array([0.0]), np.array([-0.0])), (np.ones((2, 3)), np.ones((3, 2))), (np.ones(2), np.array([1.0, 2.0])),
+    ((np.ones(2), 1), [np.ones(2), 1]), ({"W1": np.ones(2)}, {"W1": np.ones(2), "b1": 0}),
+    ({"W1": (np.ones(2), np.nan)}, {"W1": (np.ones(2), np.nan)}), ("relu", "sigmoid"), (None, None),
+])
+def test_the_parents_fast_comparison_agrees_with_calling_same(sent, back):
+    from reference.learner.calling import _same
+    from reference.learner.sandbox import _unchanged
+
+    assert _unchanged(sent, back) == _same(sent, back)

@@ -28,6 +28,8 @@ import typing
 import weakref
 from pathlib import Path
 
+import numpy as np
+
 from reference.learner import wire
 from reference.learner.calling import Call, _same
 from reference.learner.child import CAPPED, OUTPUT_CAP
@@ -52,6 +54,19 @@ def call_failure_kind(reason):
     if TIMED_OUT in reason:
         return "timeout"
     return "crashed" if reason.startswith(CRASHED) else "error"
+
+
+def _unchanged(sent, back):
+    """calling._same, with a fast path for arrays equal without NaNs (np.array_equal's equal_nan=True is
+    ~7x slower, and the caches at real size hold 20 MB)."""
+    if isinstance(sent, np.ndarray) and isinstance(back, np.ndarray) and sent.shape == back.shape \
+            and np.array_equal(sent, back):
+        return True
+    if isinstance(sent, (tuple, list)) and type(sent) is type(back) and len(sent) == len(back):
+        return all(map(_unchanged, sent, back))
+    if isinstance(sent, dict) and isinstance(back, dict) and sent.keys() == back.keys():
+        return all(_unchanged(sent[k], back[k]) for k in sent)
+    return _same(sent, back)
 
 
 def _size(n):
@@ -337,7 +352,7 @@ class _Sandbox:
         for name, sent, back in zip(argnames, args, reply["after"]):
             if not (isinstance(back, list) and len(back) == 2 and isinstance(back[0], bool)):
                 raise _Died(f"{CRASHED} garbage on the channel: arguments after the call")
-            if not back[0] or not _same(sent, back[1]):
+            if not back[0] or not _unchanged(sent, back[1]):
                 mutated.append(name)
         result.mutated = mutated  # decided here: the child's own opinion is not trusted
         return result
