@@ -160,6 +160,9 @@ def test_a_process_the_learner_started_is_killed_with_the_sandbox(learner_file):
     with time_limit(30):
         impl = sandboxed(learner_file(replace("linear_forward", body)))
         assert impl.call(*FORWARD).error is None
+        deadline = time.monotonic() + 5  # the exec of sleep may still be finishing
+        while not _processes_running(marker) and time.monotonic() < deadline:
+            time.sleep(0.05)
         assert _processes_running(marker)
         impl.close()
         deadline = time.monotonic() + 5

@@ -104,8 +104,10 @@ def test_garbage_is_refused_and_never_unpickled(body):
 def test_a_field_added_to_call_crosses_without_a_change_to_the_sandbox():
     from dataclasses import dataclass
 
-    from reference.learner import child, sandbox
+    from reference.learner import child
     from reference.learner.calling import Call
+    from reference.learner.channel import Died
+    from reference.learner.replies import checked_fields
 
     @dataclass
     class CallWithPlace(Call):  # what another engineer may add: where the learner's exception came from
@@ -113,12 +115,12 @@ def test_a_field_added_to_call_crosses_without_a_change_to_the_sandbox():
         line: int | None = None
 
     sent = child._fields(CallWithPlace(value=np.ones(2), error="raised ValueError", file="nb.py", line=7), wire)
-    received = sandbox._check_fields(CallWithPlace, roundtrip(sent))
+    received = checked_fields(CallWithPlace, roundtrip(sent))
     assert received["file"] == "nb.py" and received["line"] == 7 and received["error"] == "raised ValueError"
-    with pytest.raises(sandbox._Died, match="line is str"):
-        sandbox._check_fields(CallWithPlace, {**received, "line": "7"})
-    with pytest.raises(sandbox._Died, match="output is list"):
-        sandbox._check_fields(CallWithPlace, {**received, "output": ["not", "text"]})
+    with pytest.raises(Died, match="line is str"):
+        checked_fields(CallWithPlace, {**received, "line": "7"})
+    with pytest.raises(Died, match="output is list"):
+        checked_fields(CallWithPlace, {**received, "output": ["not", "text"]})
 
 
 @pytest.mark.parametrize("sent, back", [
@@ -129,6 +131,6 @@ def test_a_field_added_to_call_crosses_without_a_change_to_the_sandbox():
 ])
 def test_the_parents_fast_comparison_agrees_with_calling_same(sent, back):
     from reference.learner.calling import _same
-    from reference.learner.sandbox import _unchanged
+    from reference.learner.replies import unchanged
 
-    assert _unchanged(sent, back) == _same(sent, back)
+    assert unchanged(sent, back) == _same(sent, back)
