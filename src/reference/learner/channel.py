@@ -42,11 +42,12 @@ class Died(Exception):
 
 def kill(process, workdir):
     """Kill the child's whole process group and remove its working directory."""
-    if process is not None:
-        try:
-            os.killpg(process.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
+    if process is not None and process.pid is not None:
+        for kill_it in (os.killpg, os.kill):  # its group; itself, if it has no group of its own yet
+            try:
+                kill_it(process.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
         process.exit_code(timeout=2)  # reaped: nothing of it writes into its folder any more
     if workdir is not None:
         def writable(function, path, _):  # a learner may have made something read-only

@@ -7,6 +7,7 @@ and dies with the checker. Where it cannot run (no SOCK_SEQPACKET, no
 fd passing), each child is a new ``python -I`` instead.
 """
 
+import collections
 import json
 import os
 import select
@@ -53,13 +54,21 @@ class _Started:
 
 
 class _Forked:
-    """A child forked by the zygote (which reaps it and tells its exit code)."""
+    """A child forked by the zygote (which reaps it and tells its exit code). Its pid is known once
+    the zygote answers: the order is sent at once, so the caller works while the zygote forks."""
 
-    def __init__(self, zygote, pid):
-        self.zygote, self.pid = zygote, pid
+    def __init__(self, zygote):
+        self.zygote, self._pid = zygote, None
+
+    @property
+    def pid(self):
+        """The child's pid (None when the zygote never answered)."""
+        if self._pid is None:
+            self.zygote.wait_for_pid(self, time.monotonic() + START_TIMEOUT)
+        return self._pid
 
     def exit_code(self, timeout):
-        return self.zygote.exit_code(self.pid, timeout)
+        return None if self.pid is None else self.zygote.exit_code(self.pid, timeout)
 
 
 class _Zygote:
@@ -71,41 +80,46 @@ class _Zygote:
                                    stderr=subprocess.DEVNULL, start_new_session=True)
         finally:
             theirs.close()
-        self.channel, self.codes = ours, {}
+        self.channel, self.codes, self.waiting = ours, {}, collections.deque()
 
     def alive(self):
         return self.process.poll() is None
 
     def _receive(self, deadline):
-        """One message, or None when the deadline passes; raises OSError when the zygote is gone."""
+        """Take one message, or return False when the deadline passes; raises OSError when the zygote is gone."""
         left = deadline - time.monotonic()
         if left <= 0 or not select.select([self.channel], [], [], left)[0]:
-            return None
+            return False
         message = self.channel.recv(1 << 12)
         if not message:
             raise ConnectionError("the zygote ended")
         message = json.loads(message)
         if "exited" in message:
             self.codes[message["exited"]] = message["code"]
-        return message
+        elif "pid" in message and self.waiting:  # orders are answered in the order they were sent
+            self.codes.pop(message["pid"], None)  # an earlier child's, if its pid is reused
+            self.waiting.popleft()._pid = message["pid"]
+        return True
 
     def fork(self, workdir, memory, cpu_seconds, fds):
         order = json.dumps({"workdir": workdir, "memory": memory, "cpu_seconds": cpu_seconds}).encode()
         socket.send_fds(self.channel, [order], list(fds))
-        deadline = time.monotonic() + START_TIMEOUT
-        while True:
-            message = self._receive(deadline)
-            if message is None:
-                raise TimeoutError("the zygote did not answer")
-            if "pid" in message:
-                self.codes.pop(message["pid"], None)  # an earlier child's, if its pid is reused
-                return _Forked(self, message["pid"])
+        child = _Forked(self)
+        self.waiting.append(child)
+        return child
+
+    def wait_for_pid(self, child, deadline):
+        try:
+            while child._pid is None and self._receive(deadline):
+                pass
+        except OSError:
+            pass
 
     def exit_code(self, pid, timeout):
         deadline = time.monotonic() + timeout
         try:
             while pid not in self.codes:
-                if self._receive(deadline) is None:
+                if not self._receive(deadline):
                     return None
         except OSError:
             return None
@@ -123,7 +137,7 @@ def launch(workdir, memory, cpu_seconds, requests, replies, output):
             if _zygote is None or not _zygote.alive():
                 _zygote = _Zygote()
             return _zygote.fork(workdir, memory, cpu_seconds, (requests, replies, output))
-        except (OSError, TimeoutError):
+        except OSError:
             _zygote = None  # a fresh Python per child, then
     return _Started(_python("main", requests, replies, memory, cpu_seconds, stdout=output, stderr=output,
                             pass_fds=(requests, replies), cwd=workdir, env=child_environment(workdir),
