@@ -43,11 +43,15 @@ class Died(Exception):
 def kill(process, workdir):
     """Kill the child's whole process group and remove its working directory."""
     if process is not None and process.pid is not None:
-        for kill_it in (os.killpg, os.kill):  # its group; itself, if it has no group of its own yet
-            try:
-                kill_it(process.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
+        try:
+            os.killpg(process.pid, signal.SIGKILL)  # its whole group: whatever it started too
+        except ProcessLookupError:
+            try:  # no group of its own yet (killed before its setsid): itself
+                os.kill(process.pid, signal.SIGKILL)
+            except ProcessLookupError:
                 pass
+        except PermissionError:
+            pass
         process.exit_code(timeout=2)  # reaped: nothing of it writes into its folder any more
     if workdir is not None:
         def writable(function, path, _):  # a learner may have made something read-only
