@@ -134,3 +134,11 @@ def test_the_parents_fast_comparison_agrees_with_calling_same(sent, back):
     from reference.learner.replies import unchanged
 
     assert unchanged(sent, back) == _same(sent, back)
+
+
+def test_an_array_met_twice_crosses_once_and_stays_one_array():
+    X = np.arange(6.0).reshape(2, 3)
+    header, arrays = wire.encode({"value": (X, [X]), "after": [X]})
+    assert len(arrays) == 1
+    back = roundtrip({"value": (X, [X]), "after": [X]})
+    assert back["after"][0] is back["value"][0] and np.array_equal(back["after"][0], X)

@@ -51,8 +51,10 @@ def _tree(value, arrays, depth):
     if isinstance(value, np.ndarray):
         if value.dtype.kind not in ARRAY_KINDS or value.dtype.fields is not None:
             raise NotData(value)
-        arrays.append(np.asarray(value))
-        return {"a": len(arrays) - 1}
+        if id(value) not in arrays.index:  # an array met twice (a cache holding X, X itself) crosses once
+            arrays.index[id(value)] = len(arrays)
+            arrays.append(np.asarray(value))
+        return {"a": arrays.index[id(value)]}
     if isinstance(value, np.generic):
         if value.dtype.kind not in ARRAY_KINDS:
             raise NotData(value)
@@ -70,11 +72,19 @@ def _tree(value, arrays, depth):
     raise NotData(value)
 
 
+class _Arrays(list):
+    """The arrays of a message, each once, found again by identity."""
+
+    def __init__(self):
+        super().__init__()
+        self.index = {}
+
+
 def encode(value):
     """value -> (JSON bytes, [arrays]); raises NotData for anything that is not data."""
-    arrays = []
+    arrays = _Arrays()
     tree = _tree(value, arrays, 0)
-    return json.dumps(tree, allow_nan=True, separators=(",", ":")).encode(), arrays
+    return json.dumps(tree, allow_nan=True, separators=(",", ":")).encode(), list(arrays)
 
 
 def _npy_parts(array):
@@ -171,7 +181,7 @@ def _value(node, arrays, used, depth):
         raise WireError(f"an unknown node {type(node).__name__}")
     (tag, body), = node.items()
     if tag in ("a", "s"):
-        if type(body) is not int or not 0 <= body < len(arrays) or body in used:
+        if type(body) is not int or not 0 <= body < len(arrays):
             raise WireError("a bad array reference")
         used.add(body)
         return arrays[body] if tag == "a" else arrays[body][()]
