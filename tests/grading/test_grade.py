@@ -190,3 +190,24 @@ def _sandboxes():
         if "manual-dnn-learner-" in cwd:
             found.add(f"process {pid}")
     return found
+
+
+def test_a_submission_that_kills_its_grading_worker_is_a_row_and_the_rest_are_graded(tmp_path):
+    # The learner's process is forked by a zygote whose parent is the grading worker: kill that.
+    killer = ("\nimport os, signal\n"
+              "def linear_forward(A, W, b):\n"
+              "    zygote = os.getppid()\n"
+              "    worker = int(open(f'/proc/{zygote}/stat').read().rsplit(')', 1)[1].split()[1])\n"
+              "    os.kill(worker, signal.SIGKILL)\n")
+    folder = tmp_path / "class"
+    folder.mkdir()
+    (folder / "a_killer.py").write_text(CORRECT + killer)
+    for i in range(3):
+        (folder / f"b_correct{i}.py").write_text(CORRECT)
+    table = tmp_path / "grades.csv"
+    result = subprocess.run([*MANUAL_DNN, "grade", str(folder), *SMALL, "--workers", "2", "--csv", str(table)],
+                            capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+    rows = {Path(r["submission"]).name: r for r in read_csv(table)}
+    assert result.returncode == 1, result.stderr
+    assert rows["a_killer.py"]["status"] == "error" and rows["a_killer.py"]["reason"] == "the grading worker died"
+    assert [rows[f"b_correct{i}.py"]["status"] for i in range(3)] == ["passed"] * 3

@@ -16,7 +16,7 @@ FORWARD = ("linear_forward", ("A", "W", "b"), A, W, b)
 BACKWARD = ("linear_backward", ("dZ", "cache"), np.ones((3, 5)), (A, W, b))
 
 
-def sandboxed(path, timeout=3.0, memory=1 << 30):
+def sandboxed(path, timeout=10.0, memory=1 << 30):
     return open_sandboxed(path, timeout=timeout, memory=memory)
 
 

@@ -35,7 +35,7 @@ def _terminated(*_):
     raise SystemExit(143)  # unwinds through the checker, which closes the learner's sandbox
 
 
-def _worker(tasks, results):
+def _worker(name, tasks, results):
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, _terminated)
     _pin_blas()
@@ -47,13 +47,47 @@ def _worker(tasks, results):
             if task is None:
                 break
             index, path, settings = task
-            results.put(("started", index, os.getpid()))
-            results.put(("done", index, grade_submission(path, settings)))
+            results.put((name, index, grade_submission(path, settings)))
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # done: nothing to close any more
 
 
 def _lost(path, reason):
     return Outcome(str(path), "error", 0.0, dict.fromkeys(SEED_FUNCTIONS, "missing"), reason=reason, text=reason)
+
+
+class _Pool:
+    """Worker processes, each given one submission at a time, so the parent always knows who holds what."""
+
+    def __init__(self, context, paths, settings):
+        self.context, self.paths, self.settings = context, paths, settings
+        self.results = context.Queue()
+        self.next, self.workers, self.count = 0, {}, 0
+
+    def start(self):
+        self.count += 1
+        tasks = self.context.Queue()
+        process = self.context.Process(target=_worker, args=(self.count, tasks, self.results), daemon=True)
+        process.start()
+        self.workers[self.count] = {"process": process, "tasks": tasks, "holding": None}
+        self.give(self.count)
+
+    def give(self, name):
+        worker = self.workers[name]
+        if self.next < len(self.paths):
+            worker["holding"] = self.next
+            worker["tasks"].put((self.next, str(self.paths[self.next]), self.settings))
+            self.next += 1
+        else:
+            worker["holding"] = None
+            worker["tasks"].put(None)
+
+    def dead(self):
+        """(name, index held) of each worker that died."""
+        gone = [(n, w["holding"]) for n, w in self.workers.items()
+                if not w["process"].is_alive() and w["process"].exitcode not in (0, None)]
+        for name, _ in gone:
+            del self.workers[name]
+        return gone
 
 
 def grade_all(paths, settings, workers):
@@ -66,48 +100,29 @@ def grade_all(paths, settings, workers):
             for index, path in enumerate(paths):
                 yield index, grade_submission(path, settings)
         return
-    context = multiprocessing.get_context("spawn")  # never fork a process that has imported JAX
-    tasks, results = context.Queue(), context.Queue()
-    for index, path in enumerate(paths):
-        tasks.put((index, str(path), settings))
-    workers = min(workers, len(paths))
-    pool = {}
-
-    def start():
-        process = context.Process(target=_worker, args=(tasks, results), daemon=True)
-        process.start()
-        pool[process.pid] = process
-
-    for _ in range(workers):
-        tasks.put(None)
-        start()
-    holding, left = {}, set(range(len(paths)))
+    pool = _Pool(multiprocessing.get_context("spawn"), paths, settings)  # never fork a process with JAX
+    for _ in range(min(workers, len(paths))):
+        pool.start()
+    left = len(paths)
     try:
         while left:
             try:
-                kind, index, payload = results.get(timeout=1.0)
+                name, index, outcome = pool.results.get(timeout=1.0)
             except queue.Empty:
-                for pid, process in list(pool.items()):
-                    if not process.is_alive() and process.exitcode not in (0, None):
-                        del pool[pid]
-                        lost = [i for i, p in holding.items() if p == pid]
-                        for i in lost:
-                            del holding[i]
-                            left.discard(i)
-                            yield i, _lost(paths[i], f"the grading worker died (exit {process.exitcode})")
-                        tasks.put(None)
-                        start()
+                for _, index in pool.dead():
+                    if index is not None:
+                        left -= 1
+                        yield index, _lost(paths[index], "the grading worker died")
+                    if pool.next < len(paths):
+                        pool.start()  # in its place
                 continue
-            if kind == "started":
-                holding[index] = payload
-            else:
-                holding.pop(index, None)
-                left.discard(index)
-                yield index, payload
-        for process in pool.values():  # each has its None: it ends by itself
-            process.join(10)
+            left -= 1
+            yield index, outcome
+            pool.give(name)
+        for worker in pool.workers.values():  # each has its None: it ends by itself
+            worker["process"].join(10)
     finally:
-        _stop(pool.values())
+        _stop([w["process"] for w in pool.workers.values()])
 
 
 def _stop(processes):
