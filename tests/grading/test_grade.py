@@ -181,7 +181,7 @@ def test_ctrl_c_keeps_the_rows_done_and_exits_130(tmp_path):
 
 def _sandboxes():
     """The learner processes and sandbox folders that exist now."""
-    found = {str(p) for p in Path(tempfile.gettempdir()).glob("manual-dnn-learner-*")}
+    found = {str(p) for p in Path(tempfile.gettempdir()).glob("manual-dnn-*")}
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
             cwd = os.readlink(f"/proc/{pid}/cwd")
@@ -205,8 +205,10 @@ def test_a_submission_that_kills_its_grading_worker_is_a_row_and_the_rest_are_gr
     for i in range(3):
         (folder / f"b_correct{i}.py").write_text(CORRECT)
     table = tmp_path / "grades.csv"
+    before = _sandboxes()
     result = subprocess.run([*MANUAL_DNN, "grade", str(folder), *SMALL, "--workers", "2", "--csv", str(table)],
                             capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+    assert not _sandboxes() - before  # the killed worker's sandbox folder too is gone
     rows = {Path(r["submission"]).name: r for r in read_csv(table)}
     assert result.returncode == 1, result.stderr
     assert rows["a_killer.py"]["status"] == "error" and rows["a_killer.py"]["reason"] == "the grading worker died"

@@ -9,9 +9,11 @@ import multiprocessing
 import os
 import queue
 import signal
+import tempfile
 import time
 
 from reference.grading.outcome import Outcome, grade_submission
+from reference.learner.channel import kill
 from reference.seed_functions import SEED_FUNCTIONS
 
 __all__ = ["grade_all", "default_workers"]
@@ -100,11 +102,14 @@ def grade_all(paths, settings, workers):
             for index, path in enumerate(paths):
                 yield index, grade_submission(path, settings)
         return
+    # The workers' sandboxes live in one scratch folder, removed at the end even after a worker was killed.
+    scratch, previous = tempfile.mkdtemp(prefix="manual-dnn-grade-"), os.environ.get("TMPDIR")
+    os.environ["TMPDIR"] = scratch  # what the spawned workers' tempfile uses
     pool = _Pool(multiprocessing.get_context("spawn"), paths, settings)  # never fork a process with JAX
-    for _ in range(min(workers, len(paths))):
-        pool.start()
-    left = len(paths)
     try:
+        for _ in range(min(workers, len(paths))):
+            pool.start()
+        left = len(paths)
         while left:
             try:
                 name, index, outcome = pool.results.get(timeout=1.0)
@@ -123,6 +128,11 @@ def grade_all(paths, settings, workers):
             worker["process"].join(10)
     finally:
         _stop([w["process"] for w in pool.workers.values()])
+        if previous is None:
+            os.environ.pop("TMPDIR", None)
+        else:
+            os.environ["TMPDIR"] = previous
+        kill(None, scratch)
 
 
 def _stop(processes):
