@@ -7,6 +7,7 @@ import pytest
 from reference.bug_zoo import seed_namespace
 from reference.checks.checker import check
 from reference.oracles import jax_network as jnet
+from tests.sandbox.helpers import time_limit
 
 SMALL = {"layer_dims": [5, 4, 3, 1], "examples": 6}
 
@@ -18,10 +19,11 @@ def _errors(report):
 def test_a_notebook_that_turns_jax_float64_off_gets_the_same_verdicts():
     original = jax.config.jax_enable_x64
     try:
-        jax.config.update("jax_enable_x64", True)
-        with_x64 = check(seed_namespace(), **SMALL)
-        jax.config.update("jax_enable_x64", False)  # what the learner's notebook did
-        without_x64 = check(seed_namespace(), **SMALL)
+        with time_limit(120):
+            jax.config.update("jax_enable_x64", True)
+            with_x64 = check(seed_namespace(), **SMALL)
+            jax.config.update("jax_enable_x64", False)  # what the learner's notebook did
+            without_x64 = check(seed_namespace(), **SMALL)
         assert not jax.config.jax_enable_x64  # the learner's setting is left as the learner set it
     finally:
         jax.config.update("jax_enable_x64", original)
@@ -35,8 +37,8 @@ def test_an_oracle_that_fails_is_the_checkers_error_naming_the_oracle(monkeypatc
         raise ZeroDivisionError("simulated")
 
     monkeypatch.setitem(jnet.ACTIVATIONS, "relu", broken)
-    with pytest.raises(jnet.OracleError, match="the JAX oracle .* failed .ZeroDivisionError: simulated.: "
-                                               "this is an error of the checker, not of the code under check"):
+    with time_limit(120), pytest.raises(jnet.OracleError, match="the JAX oracle .* failed .ZeroDivisionError: "
+                                        "simulated.: this is an error of the checker, not of the code under check"):
         check(seed_namespace(), **SMALL)
 
 
