@@ -12,6 +12,7 @@ from manual_dnn.validation import as_matrix, require_finite, require_layer_dims,
 # The Application notebook's networks for the 64x64x3 cat images.
 CAT_NETWORK = (12288, 20, 7, 5, 1)
 CAT_TWO_LAYER_NETWORK = (12288, 7, 1)
+CAT_EXAMPLES = 209  # the training set's images
 
 
 # Overflow and 0/0 warnings would repeat what the loops check and report themselves

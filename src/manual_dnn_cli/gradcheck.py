@@ -1,9 +1,12 @@
 """``manual-dnn gradcheck``: check manual_dnn, a learner's file or a bug of the
 zoo, function by function, against the oracles (needs JAX, imported on run)."""
 
+import os
+import sys
+
 import numpy as np
 
-from manual_dnn_cli.options import fail, layer_sizes, path, positive_int, seed
+from manual_dnn_cli.options import fail, layer_sizes, memory_size, path, positive_float, positive_int, seed
 from manual_dnn_cli.page_file import PageFileError, writable_target, write_atomically
 
 COMMAND = "gradcheck"
@@ -33,17 +36,28 @@ def add_parser(commands):
     gradcheck.add_argument("--json", action="store_true", help="print the report as JSON on stdout")
     gradcheck.add_argument("--html", metavar="FILE",
                            help="also write the report as one self-contained HTML page, with its pictures")
+    add_sandbox_options(gradcheck)
     return gradcheck
 
 
+def add_sandbox_options(parser):
+    """--timeout and --memory: the limits of the child process that runs a learner's file."""
+    parser.add_argument("--timeout", type=positive_float, default=10.0, metavar="SECONDS",
+                        help="wall-time limit for loading the learner's file and for each call (default 10)")
+    parser.add_argument("--memory", type=memory_size, default=4 << 30, metavar="SIZE",
+                        help="memory limit of the learner's process, e.g. 4G or 512M (default 4G)")
+
+
 def run(args):
+    os.environ.setdefault("JAX_PLATFORMS", "cpu")  # the oracles' float64 work is small: a GPU only adds start-up
     from manual_dnn.memory import TooLargeError, network_bytes, require_memory
-    from reference.bug_zoo import MUTANTS, mutant_namespace
-    from reference.checks.checker import CAT_EXAMPLES, CAT_NETWORK, check
+    from manual_dnn.training import CAT_EXAMPLES, CAT_NETWORK
     from reference.learner.loading import ImplementationError
     from reference.seed_functions import parameter_names
 
     if args.list_mutants:
+        from reference.bug_zoo import MUTANTS
+
         width = max(map(len, MUTANTS))
         for name, mutant in MUTANTS.items():
             print(f"{name:<{width}}  {mutant.summary}")
@@ -88,19 +102,37 @@ def run(args):
         if unknown or not params:
             named = ", ".join(unknown) or repr(args.params)
             return fail(f"--params: unknown parameter {named}; this network has W1..W{L}, b1..b{L}", COMMAND)
-    if args.mutant:
-        if args.mutant not in MUTANTS:
-            return fail(f"no mutant named {args.mutant!r}; see --list-mutants", COMMAND)
-        source = mutant_namespace(args.mutant)
-    elif args.impl:
-        source = args.impl
+    if args.impl:
+        import importlib
+
+        from reference.learner.sandbox import open_sandboxed
+
+        try:  # the learner's file loads in its child while JAX is imported here
+            source = open_sandboxed(args.impl, args.timeout, args.memory,
+                                    meanwhile=lambda: importlib.import_module("reference.checks.checker"))
+        except ImplementationError as error:
+            return fail(str(error), COMMAND)
+        from reference.checks.checker import check
+        from reference.oracles.jax_network import OracleError
     else:
-        import manual_dnn as source
+        from reference.bug_zoo import MUTANTS, mutant_namespace
+        from reference.checks.checker import check
+        from reference.oracles.jax_network import OracleError
+
+        if args.mutant and args.mutant not in MUTANTS:
+            return fail(f"no mutant named {args.mutant!r}; see --list-mutants", COMMAND)
+        if args.mutant:
+            source = mutant_namespace(args.mutant)
+        else:
+            import manual_dnn as source
     try:
         report = check(source, layers, args.examples, args.seed, X, Y, full_fd=args.full_fd or bool(params),
                        params=params)
     except ImplementationError as error:
         return fail(str(error), COMMAND)
+    except OracleError as error:
+        print(f"manual-dnn {COMMAND}: {error}", file=sys.stderr)
+        return 3
     if not report.checks:
         return fail(f"{report.implementation}: defines none of the seed's functions "
                     "(linear_forward, ..., L_model_backward, update_parameters, two_layer_model, "

@@ -1,19 +1,19 @@
 """The ``manual-dnn`` command: ``main(argv) -> int``, so tests call it directly.
 
 Subcommands: ``gradcheck`` (the main job: prove a backward pass right),
-``train``, ``predict`` and ``explain``. Each lives in its own module with its
-options; gradcheck and explain import JAX only when they run, so train and
-predict start without it. Errors are one line on stderr and exit code 2.
+``grade`` (a whole class, in parallel), ``train``, ``predict`` and ``explain``.
+Each lives in its own module with its options; gradcheck, grade and explain
+import JAX only when they run, so train and predict start without it. Errors are one line on stderr and exit code 2.
 """
 
 import argparse
 import os
 import sys
 
-from manual_dnn_cli import explain, gradcheck, predict, train
+from manual_dnn_cli import explain, gradcheck, grade, predict, train
 from manual_dnn_cli.options import UsageError
 
-SUBCOMMANDS = (gradcheck, train, predict, explain)
+SUBCOMMANDS = (gradcheck, grade, train, predict, explain)
 
 
 class _Parser(argparse.ArgumentParser):

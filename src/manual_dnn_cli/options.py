@@ -4,7 +4,7 @@ import argparse
 import sys
 
 __all__ = ["UsageError", "fail", "whole_number", "positive_int", "non_negative_int", "seed", "layer_sizes",
-           "positive_float", "path"]
+           "positive_float", "path", "memory_size"]
 
 SEED_LIMIT = 2**32 - 1  # numpy's RandomState, the course's generator, takes seeds 0..2**32 - 1
 
@@ -67,3 +67,17 @@ def positive_float(text):
     if not value > 0 or value == float("inf"):
         raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
     return value
+
+
+def memory_size(text):
+    """'4G', '4GiB', '512M', '512MiB' or a number of GiB -> bytes (at least 256 MiB)."""
+    units = {"": 1 << 30, "g": 1 << 30, "gib": 1 << 30, "gb": 1 << 30, "m": 1 << 20, "mib": 1 << 20, "mb": 1 << 20}
+    number = text.strip().lower().rstrip("gimb")
+    unit = text.strip().lower()[len(number):]
+    try:
+        value = float(number) * units[unit]
+    except (ValueError, KeyError):
+        raise argparse.ArgumentTypeError(f"expected a size like 4G or 512M, got {text!r}") from None
+    if not 256 << 20 <= value < 1 << 50:
+        raise argparse.ArgumentTypeError(f"expected at least 256M, got {text!r}")
+    return int(value)

@@ -1,33 +1,35 @@
 """The checker: every seed function an implementation defines, against the oracles.
 
     report = check(manual_dnn)                       # a module
-    report = check("my_notebook_export.py")          # a learner's file
+    report = check("my_notebook_export.py")          # a learner's file, run in a sandboxed child
     report = check(globals(), layer_dims=[5, 4, 1])  # inside a notebook
     print(report.to_text()); report.passed; report.root_causes
 """
 
 import numpy as np
 
-from manual_dnn.training import CAT_NETWORK
+from manual_dnn.training import CAT_EXAMPLES, CAT_NETWORK
 from reference.checks.application_checks import initializer_checks, predict_checks, training_loop_checks
 from reference.checks.layer_checks import backward_checks, forward_checks
 from reference.checks.model_checks import model_backward_checks, model_forward_checks
 from reference.checks.points import network_point
 from reference.checks.update_checks import update_checks
+from reference.learner.child import CAPPED, OUTPUT_CAP
 from reference.learner.loading import load_implementation
+from reference.oracles import memo
 from reference.report.results import Report
 
 __all__ = ["check", "CAT_NETWORK", "CAT_EXAMPLES"]
 
-CAT_EXAMPLES = 209
-
 
 def check(source, layer_dims=None, examples=None, seed=0, X=None, Y=None, full_fd=False, params=None):
-    """Check ``source`` (module, .py path or mapping); returns a Report.
+    """Check ``source`` (module, .py path, mapping, or an Implementation such as
+    ``open_sandboxed(path, timeout, memory)`` gives); returns a Report.
 
     X, Y (n_x, m), (1, m) replace the synthetic data (pixels uniform in [0, 1],
     labels 0/1). ``params`` limits the full finite differences to some W/b.
-    Raises ImplementationError when the source cannot be loaded.
+    Raises ImplementationError when the source cannot be loaded, OracleError
+    when an oracle itself fails (the checker's error, not the learner's).
     """
     impl = load_implementation(source)
     try:
@@ -36,13 +38,19 @@ def check(source, layer_dims=None, examples=None, seed=0, X=None, Y=None, full_f
         impl.close()
 
 
+def _point(layer_dims, examples, seed, X=None, Y=None):
+    """The check point (the same for every submission of a batch: remembered there)."""
+    return memo.remember("network_point", (layer_dims, examples, seed, X, Y),
+                         lambda: network_point(layer_dims, examples, seed, X, Y))
+
+
 def _check(impl, layer_dims, examples, seed, X, Y, full_fd, params):
     layer_dims = list(layer_dims or CAT_NETWORK)
     if X is not None:
         examples = X.shape[1]
     examples = examples or CAT_EXAMPLES
     rng = np.random.RandomState(seed)
-    point = network_point(layer_dims, examples, seed, X, Y)
+    point = _point(layer_dims, examples, seed, X, Y)
     report = Report(impl.label, layer_dims, examples, "synthetic" if X is None else "cat-image", seed,
                     supplied=impl.supplied, missing=impl.missing, notes=list(point.notes) + list(impl.notes),
                     call_graph=dict(impl.calls))
@@ -55,11 +63,11 @@ def _check(impl, layer_dims, examples, seed, X, Y, full_fd, params):
     checks, output, report.dA_convention = model_backward_checks(impl, point, rng, full_fd, params)
     report.checks.extend(checks)
     printed.append(output)
-    small = network_point([4, 3, 2, 1], 5, seed)
+    small = _point([4, 3, 2, 1], 5, seed)
     for run in (lambda: update_checks(impl, rng, small), lambda: initializer_checks(impl),
                 lambda: training_loop_checks(impl, "two_layer_model", seed),
                 lambda: training_loop_checks(impl, "L_layer_model", seed),
-                lambda: (*predict_checks(impl, network_point([6, 5, 3, 1], 10, seed)), [])):
+                lambda: (*predict_checks(impl, _point([6, 5, 3, 1], 10, seed)), [])):
         checks, output, notes = run()
         report.checks.extend(checks)
         report.notes.extend(notes)
@@ -67,4 +75,8 @@ def _check(impl, layer_dims, examples, seed, X, Y, full_fd, params):
     lines = sum(text.count("\n") + (1 if text and not text.endswith("\n") else 0) for text in printed)
     if lines:
         report.notes.append(f"the functions printed {lines} line(s) while being checked (captured, not shown)")
+    capped = "".join(printed).count(CAPPED)
+    if capped:
+        report.notes.append(f"the functions printed more than {OUTPUT_CAP >> 20} MiB {capped} time(s): "
+                            "the checker kept the first MiB each time")
     return report

@@ -272,11 +272,19 @@ def _loading_notes(implementation):
 
 
 def load_implementation(source):
-    """A module, a path to a .py file or .ipynb notebook, or a mapping -> Implementation."""
+    """A module, a path to a .py file or .ipynb notebook, or a mapping -> Implementation.
+
+    A path is loaded and called in a sandboxed child process (reference.learner.sandbox);
+    modules and mappings (a notebook's ``globals()``) stay in this process.
+    """
+    if isinstance(source, Implementation):
+        return source
     if isinstance(source, types.ModuleType):
         return from_mapping(vars(source), source.__name__)
     if isinstance(source, (str, Path)):
-        return from_path(source)
+        from reference.learner.sandbox import open_sandboxed
+
+        return open_sandboxed(source)
     if hasattr(source, "get"):
         return from_mapping(source, "mapping")
     raise ImplementationError(f"cannot check {type(source).__name__}: give a module, a .py path or a mapping")

@@ -17,7 +17,10 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
+from reference.oracles import memo
+
 __all__ = [
+    "OracleError",
     "float64_oracle",
     "linear",
     "activate",
@@ -34,19 +37,35 @@ __all__ = [
 ]
 
 
+class OracleError(RuntimeError):
+    """An oracle itself failed: the checker's error, never the learner's FAIL."""
+
+
 def float64_oracle(function):
     """Run ``function`` with JAX in float64 and return numpy float64 arrays.
 
     float64 comes from a context around each call, not from a process-wide flag
     set at import: the process may be a learner's notebook, which can turn the
     flag off (``jax.config.update("jax_enable_x64", False)``) without reaching
-    the oracles. Every array that comes out is asserted float64.
+    the oracles. Every array that comes out is asserted float64; anything the
+    oracle raises becomes an OracleError naming it.
     """
-    @functools.wraps(function)
-    def oracle(*args, **kwargs):
+    name = getattr(function, "__name__", "oracle")
+    key = f"{function.__module__}.{getattr(function, '__qualname__', name)}"
+
+    def compute(args, kwargs):
         with jax.enable_x64(True):
             result = function(*args, **kwargs)
         return jax.tree_util.tree_map(_float64_array, result)
+
+    @functools.wraps(function)
+    def oracle(*args, **kwargs):
+        try:
+            return memo.remember(key, (args, kwargs), lambda: compute(args, kwargs))
+        except Exception as error:
+            message = str(error).splitlines()[0] if str(error) else ""
+            raise OracleError(f"the JAX oracle {name} failed ({type(error).__name__}: {message}): this is an "
+                              "error of the checker, not of the code under check") from error
 
     return oracle
 
@@ -54,7 +73,7 @@ def float64_oracle(function):
 def _float64_array(x):
     x = np.asarray(x)
     if x.dtype != np.float64:
-        raise AssertionError(f"a JAX oracle returned {x.dtype}, not float64: the oracle itself is broken")
+        raise TypeError(f"it returned {x.dtype}, not float64")
     return x
 
 
@@ -92,7 +111,11 @@ def cost(AL, Y, mask=None):
 
 linear_value = float64_oracle(linear)
 activation_value = float64_oracle(activate)
-cost_value = float64_oracle(lambda AL, Y: cost(jnp.asarray(AL), jnp.asarray(Y)))
+
+
+@float64_oracle
+def cost_value(AL, Y):
+    return cost(jnp.asarray(AL), jnp.asarray(Y))
 
 
 @float64_oracle

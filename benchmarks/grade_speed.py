@@ -1,0 +1,121 @@
+"""How fast `manual-dnn grade` is against `manual-dnn gradcheck --impl` run on each file in turn.
+
+Run by hand (not in CI). The class: the correct learner's file
+(tests/gradcheck/learners/correct_notebook.py) and one file per bug of the zoo
+(the same file with the buggy function written in), repeated up to
+--submissions files. Prints:
+  1. `manual-dnn grade CLASS` (default workers) against serial `gradcheck --impl --json` per file:
+     wall time, throughput, the ratio (target >= 5x), and whether every verdict is identical
+     (pass/fail of each check, root causes, unloadable files);
+  2. one `manual-dnn gradcheck --impl FILE` at the given size, isolated (target <= 3.5 s at real size),
+     and the same check without isolation (the file loaded in the checker's process), medians.
+
+    .venv/bin/python benchmarks/grade_speed.py                      # 200 submissions, the cat network
+    .venv/bin/python benchmarks/grade_speed.py --submissions 8 --layers 5,4,3,1 --examples 6   # a smoke run
+"""
+
+import argparse
+import inspect
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORRECT = ROOT / "tests" / "gradcheck" / "learners" / "correct_notebook.py"
+MANUAL_DNN = str(Path(sys.executable).parent / "manual-dnn")
+IN_PROCESS = """
+import sys, time
+from reference.checks.checker import check
+from reference.learner.loading import from_path
+report = check(from_path(sys.argv[1]), *eval(sys.argv[2]))
+"""
+
+
+def class_files(folder, count):
+    """``count`` learner files in ``folder``: the correct one and each bug of the zoo, in turn."""
+    from reference.bug_zoo import MUTANTS, _model_backward
+
+    correct = CORRECT.read_text()
+    variants = [("correct", correct)]
+    for name, mutant in MUTANTS.items():
+        source = inspect.getsource(mutant.implementation)
+        shared = inspect.getsource(_model_backward) if "_model_backward" in source else ""
+        alias = f"\n{mutant.function} = {mutant.implementation.__name__}\n"
+        variants.append((name.replace("/", "-"), correct + "\n\n" + shared + "\n\n" + source + alias))
+    paths = []
+    for i in range(count):
+        name, code = variants[i % len(variants)]
+        path = folder / f"sub{i:03d}_{name}.py"
+        path.write_text(code)
+        paths.append(path)
+    return paths
+
+
+def verdicts(report):
+    """What must be identical: each check's pass/fail, and the root causes."""
+    if report is None:
+        return None
+    checks = sorted((c["function"], c["target"], c["oracle"], c["passed"]) for c in report["checks"])
+    return report["passed"], report["root_causes"], checks
+
+
+def timed(argv):
+    start = time.perf_counter()
+    result = subprocess.run(argv, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    return time.perf_counter() - start, result
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--submissions", type=int, default=200)
+    parser.add_argument("--layers", help="e.g. 5,4,3,1 (default: the cat network)")
+    parser.add_argument("--examples", type=int)
+    parser.add_argument("--workers", type=int, help="grade's --workers (default: grade's own default)")
+    parser.add_argument("--runs", type=int, default=3, help="runs of the single-file timing (median)")
+    args = parser.parse_args()
+    size = (["--layers", args.layers] if args.layers else []) + (["--examples", str(args.examples)]
+                                                                  if args.examples else [])
+    with tempfile.TemporaryDirectory(prefix="grade-speed-") as scratch:
+        scratch = Path(scratch)
+        folder = scratch / "class"
+        folder.mkdir()
+        paths = class_files(folder, args.submissions)
+        print(f"{len(paths)} submissions ({min(len(paths), 20)} distinct files), "
+              f"size {' '.join(size) or 'cat network'}")
+
+        workers = ["--workers", str(args.workers)] if args.workers else []
+        grade_seconds, result = timed([MANUAL_DNN, "grade", str(folder), *size, *workers,
+                                       "--jsonl", str(scratch / "reports.jsonl")])
+        if result.returncode not in (0, 1):
+            sys.exit(f"manual-dnn grade failed:\n{result.stderr}")
+        graded = {Path(r["submission"]).name: r for r in map(json.loads, (scratch / "reports.jsonl").open())}
+
+        serial_seconds, differ = 0.0, []
+        for path in paths:
+            seconds, result = timed([MANUAL_DNN, "gradcheck", "--impl", str(path), *size, "--json"])
+            serial_seconds += seconds
+            report = json.loads(result.stdout) if result.returncode in (0, 1) else None
+            if verdicts(report) != verdicts(graded[path.name]["report"]):
+                differ.append(path.name)
+        speedup = serial_seconds / grade_seconds
+        print(f"manual-dnn grade            {grade_seconds:7.1f} s  {len(paths) / grade_seconds:5.2f} submissions/s")
+        print(f"gradcheck --impl, serially  {serial_seconds:7.1f} s  {len(paths) / serial_seconds:5.2f} submissions/s")
+        print(f"throughput: {speedup:.1f}x (target >= 5x); verdicts identical: "
+              f"{'yes' if not differ else 'NO, for ' + ', '.join(differ[:5])}")
+
+        single = [timed([MANUAL_DNN, "gradcheck", "--impl", str(CORRECT), *size])[0] for _ in range(args.runs)]
+        layers = [int(n) for n in args.layers.split(",")] if args.layers else None
+        unisolated = [timed([sys.executable, "-c", IN_PROCESS, str(CORRECT), repr((layers, args.examples))])[0]
+                      for _ in range(args.runs)]
+        print(f"gradcheck --impl {CORRECT.name}: isolated median {statistics.median(single):.2f} s "
+              f"(min {min(single):.2f}), in the checker's process median {statistics.median(unisolated):.2f} s "
+              f"(min {min(unisolated):.2f}); target <= 3.5 s at real size")
+    return 1 if differ else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

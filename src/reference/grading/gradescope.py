@@ -1,0 +1,57 @@
+"""Gradescope's autograder results (results.json) for one submission: a test per seed function.
+
+The format (Gradescope's "Autograder Specifications"): a top-level ``score``,
+``output``, ``visibility``, ``execution_time`` and ``tests``, each test with
+``name``, ``score``, ``max_score``, ``status`` (passed/failed) and ``output``.
+Run ``manual-dnn grade --gradescope /autograder/results/results.json
+/autograder/submission`` from the autograder's run_autograder script.
+"""
+
+import json
+
+from reference.grading.outcome import default_weights
+from reference.seed_functions import SEED_FUNCTIONS
+
+__all__ = ["gradescope_results", "write_gradescope"]
+
+SAID = {"missing": "Not found in your file, so not checked.",
+        "supplied": "Not yours: supplied by the checker, as the course did."}
+
+
+def _test_output(outcome, name):
+    verdict = outcome.verdicts.get(name, "missing")
+    if verdict in SAID:
+        return SAID[verdict]
+    if outcome.report is None:
+        return outcome.reason
+    checks = [c for c in outcome.report["checks"] if c["function"] == name]
+    failed = [c for c in checks if c["passed"] is False]
+    if not failed:
+        return f"PASS: {len(checks)} checks against JAX and numerical differentiation."
+    return "\n".join(f"FAIL {c['target']} ({c['oracle']}): {c['detail']}" for c in failed)
+
+
+def gradescope_results(outcome, weights=None):
+    """The results.json dict for one graded submission; points per function are its weight
+    (by default 1 for each function of the submission's notebooks: outcome.default_weights)."""
+    weights = dict(weights) if weights is not None else default_weights(outcome.verdicts)
+    tests = []
+    for name in SEED_FUNCTIONS:
+        weight = weights.get(name, 0.0)
+        verdict = outcome.verdicts.get(name, "missing")
+        if weight <= 0 or verdict == "supplied":
+            continue
+        tests.append({"name": name, "score": weight if verdict == "pass" else 0.0, "max_score": weight,
+                      "status": "passed" if verdict == "pass" else "failed", "output": _test_output(outcome, name),
+                      "visibility": "visible"})
+    summary = outcome.reason if outcome.report is None else outcome.text.splitlines()[-1]
+    if outcome.root_causes:
+        summary += f"\nFix first: {', '.join(outcome.root_causes)}."
+    return {"score": round(sum(t["score"] for t in tests), 4), "execution_time": round(outcome.seconds, 2),
+            "output": summary, "visibility": "visible", "stdout_visibility": "hidden", "tests": tests}
+
+
+def write_gradescope(path, outcome, weights=None):
+    with open(path, "w", encoding="utf-8") as file:
+        json.dump(gradescope_results(outcome, weights), file, indent=2)
+        file.write("\n")
