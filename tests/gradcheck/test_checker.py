@@ -232,3 +232,10 @@ def test_checking_on_the_cat_images(cat_data):
     assert report.data == "cat-image" and report.examples == 50
     assert report.passed, report.to_text()
     assert np.isfinite([c.rel_error for c in report.checks if c.rel_error is not None]).all()
+
+
+def test_a_function_without_return_is_told_so(tmp_path):
+    body = ("def update_parameters(parameters, grads, learning_rate):\n"
+            "    for key in parameters:\n        parameters[key] -= learning_rate * grads['d' + key]\n")
+    failures = _only_failure(check(_learner(tmp_path, body), **SMALL), "update_parameters")
+    assert any("returned None (is a return statement missing?)" in c.detail for c in failures)

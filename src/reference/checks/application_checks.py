@@ -12,7 +12,7 @@ their costs to themselves: that is reported, not failed.
 import numpy as np
 
 import manual_dnn
-from reference.checks.comparison import compare, contract_failure
+from reference.checks.comparison import compare, contract_failure, returned
 from reference.learner import course_modules
 from reference.oracles import jax_network as jnet
 from reference.oracles.jax_training import gradient_descent
@@ -68,7 +68,7 @@ def describe_initialisation(parameters, dims):
 def _parameter_problems(parameters, dims):
     """What is wrong with an initialiser's dict, as sentences (empty when nothing)."""
     if not isinstance(parameters, dict):
-        return [f"returned {type(parameters).__name__}, expected the parameters dict"]
+        return [f"returned {returned(parameters)}, expected the parameters dict"]
     expected = parameter_names(len(dims) - 1)
     if sorted(parameters) != sorted(expected):
         return [f"keys {sorted(map(str, parameters))}, expected {expected}"]
@@ -147,8 +147,7 @@ def _split(name, result):
         return value, None, "returns parameters only (older course versions)"
     if isinstance(value, (tuple, list)) and len(value) == 2 and isinstance(value[0], dict):
         return value[0], value[1], "returns (parameters, costs) (current course versions)"
-    got = f"{len(value)} values" if isinstance(value, (tuple, list)) else type(value).__name__
-    return contract_failure(name, "returns", f"returned {got}, expected (parameters, costs) or parameters")
+    return contract_failure(name, "returns", f"returned {returned(value)}, expected (parameters, costs) or parameters")
 
 
 def _weights(parameters, L):

@@ -12,8 +12,8 @@ from reference.report.results import Check
 from reference.seed_functions import SEED_FUNCTIONS
 from reference.tolerances import relative_error
 
-__all__ = ["compare", "contract_failure", "contract_difference", "call_failure", "mutation_failures", "unpack",
-           "outputs_of"]
+__all__ = ["returned", "compare", "contract_failure", "contract_difference", "call_failure", "mutation_failures",
+           "unpack", "outputs_of"]
 
 
 def contract_failure(function, target, detail):
@@ -39,6 +39,13 @@ def mutation_failures(function, result, allowed=()):
             for name in result.mutated if name not in allowed]
 
 
+def returned(value):
+    """What a call returned, named for a failure: None gets its likely reason."""
+    if value is None:
+        return "None (is a return statement missing?)"
+    return f"{len(value)} values" if isinstance(value, (tuple, list)) else type(value).__name__
+
+
 def unpack(function, result, outputs):
     """Split ``result.value`` into the named outputs, or return a failing Check."""
     if result.error:
@@ -47,8 +54,7 @@ def unpack(function, result, outputs):
         return [result.value]
     value = result.value
     if not isinstance(value, (tuple, list)) or len(value) != len(outputs):
-        got = f"{len(value)} values" if isinstance(value, (tuple, list)) else type(value).__name__
-        return contract_failure(function, "returns", f"returned {got}, expected ({', '.join(outputs)})")
+        return contract_failure(function, "returns", f"returned {returned(value)}, expected ({', '.join(outputs)})")
     return list(value)
 
 

@@ -10,7 +10,7 @@ import re
 
 import numpy as np
 
-from reference.checks.comparison import compare, contract_failure, outputs_of
+from reference.checks.comparison import compare, contract_failure, outputs_of, returned
 from reference.oracles import jax_network as jnet
 from reference.oracles.cost_slots import slot
 from reference.oracles.full_fd import full_central_differences
@@ -86,7 +86,7 @@ def model_backward_checks(impl, point, rng, full_fd=False, params=None):
         return checks, result.output, None
     grads = values["grads"]
     if not isinstance(grads, dict):
-        return checks + [contract_failure(function, "returns", f"returned {type(grads).__name__}, "
+        return checks + [contract_failure(function, "returns", f"returned {returned(grads)}, "
                                           f"expected the grads dict")], result.output, None
     expected = jnet.model_backward(X, weights, Y)
     keys = [str(k) for k in grads]

@@ -1,6 +1,6 @@
 """The check of update_parameters: every W and b against W - lr * dW."""
 
-from reference.checks.comparison import call_failure, compare, contract_failure, mutation_failures
+from reference.checks.comparison import call_failure, compare, contract_failure, mutation_failures, returned
 from reference.seed_functions import SEED_FUNCTIONS
 from reference.tolerances import TOLERANCES
 
@@ -26,7 +26,7 @@ def update_checks(impl, rng, point):
     new = result.value
     if not isinstance(new, dict):
         failure = contract_failure("update_parameters", "returns",
-                                   f"returned {type(new).__name__}, expected the parameters dict")
+                                   f"returned {returned(new)}, expected the parameters dict")
         return checks + [failure], result.output, notes
     for name, value in params.items():
         if name not in new:
