@@ -1,8 +1,7 @@
 """How fast `manual-dnn grade` is against `manual-dnn gradcheck --impl` run on each file in turn.
 
-Run by hand (not in CI). The class: the correct learner's file
-(tests/gradcheck/learners/correct_notebook.py) and one file per bug of the zoo
-(the same file with the buggy function written in), repeated up to
+Run by hand (not in CI). The class: the learner corpus (tests/learners/: 52 files of
+every course version and style, correct, buggy and unloadable), repeated up to
 --submissions files. Prints:
   1. `manual-dnn grade CLASS` (default workers) against serial `gradcheck --impl --json` per file:
      wall time, throughput, the ratio (target >= 5x), and whether every verdict is identical
@@ -15,7 +14,6 @@ Run by hand (not in CI). The class: the correct learner's file
 """
 
 import argparse
-import inspect
 import json
 import statistics
 import subprocess
@@ -26,6 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORRECT = ROOT / "tests" / "gradcheck" / "learners" / "correct_notebook.py"
+CORPUS = ROOT / "tests" / "learners"
 MANUAL_DNN = str(Path(sys.executable).parent / "manual-dnn")
 IN_PROCESS = """
 import sys, time
@@ -36,21 +35,14 @@ report = check(from_path(sys.argv[1]), *eval(sys.argv[2]))
 
 
 def class_files(folder, count):
-    """``count`` learner files in ``folder``: the correct one and each bug of the zoo, in turn."""
-    from reference.bug_zoo import MUTANTS, _model_backward
-
-    correct = CORRECT.read_text()
-    variants = [("correct", correct)]
-    for name, mutant in MUTANTS.items():
-        source = inspect.getsource(mutant.implementation)
-        shared = inspect.getsource(_model_backward) if "_model_backward" in source else ""
-        alias = f"\n{mutant.function} = {mutant.implementation.__name__}\n"
-        variants.append((name.replace("/", "-"), correct + "\n\n" + shared + "\n\n" + source + alias))
+    """``count`` learner files in ``folder``: the learner corpus (tests/learners/, every course
+    version and style, correct, buggy and unloadable), repeated in turn."""
+    corpus = sorted(p for p in CORPUS.glob("*/*") if p.suffix.lower() in (".py", ".ipynb"))
     paths = []
     for i in range(count):
-        name, code = variants[i % len(variants)]
-        path = folder / f"sub{i:03d}_{name}.py"
-        path.write_text(code)
+        source = corpus[i % len(corpus)]
+        path = folder / f"sub{i:03d}_{source.parent.name}_{source.name}"
+        path.write_bytes(source.read_bytes())
         paths.append(path)
     return paths
 
@@ -84,7 +76,7 @@ def main():
         folder = scratch / "class"
         folder.mkdir()
         paths = class_files(folder, args.submissions)
-        print(f"{len(paths)} submissions ({min(len(paths), 20)} distinct files), "
+        print(f"{len(paths)} submissions ({len(set(p.name.split('_', 1)[1] for p in paths))} distinct files), "
               f"size {' '.join(size) or 'cat network'}")
 
         workers = ["--workers", str(args.workers)] if args.workers else []

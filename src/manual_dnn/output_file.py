@@ -52,8 +52,12 @@ def check_output_path(path):
     folder = target.parent
     if not folder.is_dir():
         raise OutputFileError(f"{path}: folder {folder} does not exist")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise OutputFileError(f"{path}: cannot write in folder {folder} (permission denied or read-only)")
+    try:  # the one sure test: root ignores permission bits, and some folders (/proc) take no new file
+        fd, probe = tempfile.mkstemp(dir=folder, prefix=".manual-dnn-probe-")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as error:
+        raise OutputFileError(f"{path}: cannot write in folder {folder} ({error.strerror})") from None
     return target
 
 

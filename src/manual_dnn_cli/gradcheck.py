@@ -6,8 +6,8 @@ import sys
 
 import numpy as np
 
+from manual_dnn.output_file import OutputFileError, check_output_path, same_file, write_atomically
 from manual_dnn_cli.options import fail, layer_sizes, memory_size, path, positive_float, positive_int, seed
-from manual_dnn_cli.page_file import PageFileError, writable_target, write_atomically
 
 COMMAND = "gradcheck"
 # Peak memory of a check is ~8.3x network_bytes (measured: 12288,2000,1 on 209 examples); 10x leaves room.
@@ -67,9 +67,11 @@ def run(args):
     page = None
     if args.html is not None:  # refused now, not after the check has run
         try:
-            page = writable_target(args.html, keep=[args.impl, args.data_dir])
-        except PageFileError as error:
-            return fail(str(error), COMMAND)
+            page = check_output_path(args.html)
+        except OutputFileError as error:
+            return fail(f"--html {error}", COMMAND)
+        if any(other and same_file(other, page) for other in (args.impl, args.data_dir)):
+            return fail(f"--html {args.html}: is the file being checked; not overwritten", COMMAND)
     layers = args.layers
     if layers and layers[-1] != 1:
         return fail(f"--layers must end with 1 (one sigmoid output), got {','.join(map(str, layers))}", COMMAND)
@@ -144,7 +146,7 @@ def run(args):
         from reference.report.html import report_page
 
         try:
-            write_atomically(page, report_page(report))
-        except OSError as error:
-            return fail(f"--html {args.html}: {error.strerror or error}", COMMAND)
+            write_atomically(args.html, lambda file: file.write(report_page(report).encode("utf-8")))
+        except OutputFileError as error:
+            return fail(f"--html {error}", COMMAND)
     return 0 if report.passed else 1

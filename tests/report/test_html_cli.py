@@ -5,8 +5,8 @@ import stat
 
 import pytest
 
+from manual_dnn.output_file import OutputFileError, write_atomically
 from manual_dnn_cli.main import main
-from manual_dnn_cli.page_file import write_atomically
 
 SMALL = ["--layers", "5,4,3,1", "--examples", "6"]
 
@@ -66,12 +66,12 @@ def test_a_symlink_is_followed_not_replaced(capsys, tmp_path):
 
 
 @pytest.mark.parametrize("make, message", [
-    (lambda d: d, "is a folder"),
+    (lambda d: d, "is a directory"),
     (lambda d: d / "missing" / "r.html", "does not exist"),
     (lambda d: _read_only(d / "r.html"), "is read-only"),
     (lambda d: _fifo(d / "pipe.html"), "not a regular file"),
     (lambda d: "/dev/null", "not a regular file"),
-    (lambda d: "/proc/manual-dnn-report.html", "cannot write in /proc"),
+    (lambda d: "/proc/manual-dnn-report.html", "cannot write in folder /proc"),
 ])
 def test_a_target_that_cannot_be_written_is_refused_before_the_check(capsys, tmp_path, no_check, make, message):
     target = str(make(tmp_path))
@@ -95,7 +95,7 @@ def test_a_page_that_cannot_be_written_after_the_check_still_prints_the_report(c
     monkeypatch.setattr(os, "replace", full_disk)
     code, out, err = gradcheck(capsys, "--mutant", "dAL-wrong-sign", "--html", str(tmp_path / "r.html"), *SMALL)
     assert code == 2 and out.splitlines()[-1].startswith("FAIL:")
-    assert err == f"manual-dnn gradcheck: --html {tmp_path / 'r.html'}: No space left on device\n"
+    assert err == f"manual-dnn gradcheck: --html {tmp_path / 'r.html'}: cannot write it (No space left on device)\n"
     assert list(tmp_path.iterdir()) == []
 
 
@@ -107,8 +107,8 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", broken)
-    with pytest.raises(OSError):
-        write_atomically(str(target), "new page")
+    with pytest.raises(OutputFileError, match="No space left on device"):
+        write_atomically(str(target), lambda file: file.write(b"new page"))
     assert target.read_text() == "good old page" and [p.name for p in tmp_path.iterdir()] == ["report.html"]
 
 

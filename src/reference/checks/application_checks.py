@@ -15,7 +15,7 @@ import manual_dnn
 from reference.checks.comparison import compare, contract_failure, returned
 from reference.learner import course_modules
 from reference.oracles import jax_network as jnet
-from reference.oracles.jax_training import gradient_descent
+from reference.oracles.jax_training import descent_trajectory
 from reference.report.results import Check
 from reference.seed_functions import SEED_FUNCTIONS, parameter_names
 from reference.tolerances import TOLERANCES
@@ -188,9 +188,10 @@ def training_loop_checks(impl, name, seed=0):
     start_check, init_output = _start_check(impl, name, dims, start)
     printed += init_output
     checks += start_check
+    trajectory, expected_costs = descent_trajectory(X, Y, _weights(start, L), LEARNING_RATE, ITERATIONS)
     for n in (1, ITERATIONS):
         parameters, costs, _ = split[n]
-        expected, expected_costs = gradient_descent(X, Y, _weights(start, L), LEARNING_RATE, n)
+        expected = [(W[n - 1], b[n - 1]) for W, b in trajectory]
         found = [compare(name, f"{key} after {n} iteration{'s' * (n > 1)}", "jax-trajectory",
                          expected[int(key[1:]) - 1][key[0] == "b"], parameters.get(key), TOLERANCES["jax-trajectory"])
                  if key in parameters else contract_failure(name, key, f"no '{key}' after {n} iterations")
@@ -266,18 +267,33 @@ def _cost_checks(name, costs, expected):
 
 # ---------------------------------------------------------------- predict
 
+def _both_classes(point):
+    """The point's weights with the output bias moved so that half the examples
+    come out above 1/2 and half below (a point that predicts one class for all
+    cannot tell a threshold, or a prediction that reads y, from a constant)."""
+    weights = [(W, b.copy()) for W, b in point.weights]
+    _, Zs = jnet.model_forward(point.X, weights, point.Y)  # compiled once already, for L_model_*
+    z = np.sort(Zs[-1][0])
+    if len(z) > 1:
+        k = len(z) // 2
+        weights[-1][1][:] -= (z[k - 1] + z[k]) / 2  # between two outputs: no tie at exactly 1/2
+    return weights
+
+
 def predict_checks(impl, point):
     """predict(X, y, parameters) on a network point: (AL > 0.5) as 0/1, shape (1, m),
     whatever y says. Returns (checks, printed output)."""
     if "predict" not in impl:
         return [], ""
-    AL, _ = jnet.forward_value(point.X, point.weights)
+    weights = _both_classes(point)
+    parameters = {f"{p}{l}": array for l, wb in enumerate(weights, start=1) for p, array in zip("Wb", wb)}
+    AL, _ = jnet.model_forward(point.X, weights, point.Y)
     if (np.abs(AL - 0.5) < 1e-9).any():  # a tie would judge only the convention at 0.5
         return [Check("predict", "p", "jax-forward", None, TOLERANCES["jax-forward"], None,
                       "an output within 1e-9 of 0.5 at this point: the threshold cannot be judged")], ""
     expected = (AL > 0.5).astype(np.float64)
-    first = impl.call("predict", _arguments("predict"), point.X, point.Y, point.parameters)
-    flipped = impl.call("predict", _arguments("predict"), point.X, 1 - point.Y, point.parameters)
+    first = impl.call("predict", _arguments("predict"), point.X, point.Y, parameters)
+    flipped = impl.call("predict", _arguments("predict"), point.X, 1 - point.Y, parameters)
     printed = first.output + flipped.output
     if first.error:
         return [contract_failure("predict", "call", first.error)], printed

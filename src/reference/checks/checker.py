@@ -67,7 +67,7 @@ def _check(impl, layer_dims, examples, seed, X, Y, full_fd, params):
     for run in (lambda: update_checks(impl, rng, small), lambda: initializer_checks(impl),
                 lambda: training_loop_checks(impl, "two_layer_model", seed),
                 lambda: training_loop_checks(impl, "L_layer_model", seed),
-                lambda: (*predict_checks(impl, _point([6, 5, 3, 1], 10, seed)), [])):
+                lambda: (*predict_checks(impl, point), [])):
         checks, output, notes = run()
         report.checks.extend(checks)
         report.notes.extend(notes)

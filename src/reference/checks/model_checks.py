@@ -47,7 +47,7 @@ def model_forward_checks(impl, point):
     if values is None:
         return checks, result.output
     AL, caches = values["AL"], values["caches"]
-    jax_AL, jax_Zs = jnet.forward_value(point.X, point.weights)
+    jax_AL, jax_Zs = jnet.model_forward(point.X, point.weights, point.Y)
     checks.append(compare(function, "AL", "jax-forward", jax_AL, AL, TOLERANCES["jax-forward"]))
     L = len(point.weights)
     if not isinstance(caches, (list, tuple)) or len(caches) != L:

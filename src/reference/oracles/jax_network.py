@@ -12,6 +12,7 @@ and dW, db after a division by m.
 """
 
 import functools
+from functools import partial
 
 import jax
 import jax.numpy as jnp
@@ -29,6 +30,7 @@ __all__ = [
     "linear_value",
     "activation_value",
     "forward_value",
+    "model_forward",
     "cost_value",
     "linear_backward",
     "activation_backward",
@@ -109,58 +111,102 @@ def cost(AL, Y, mask=None):
 
 # ---------------------------------------------------------------- oracles: numpy in, float64 numpy out
 
-linear_value = float64_oracle(linear)
-activation_value = float64_oracle(activate)
+# Each oracle runs one jitted function: one XLA compilation per shape, where
+# running op by op would compile every primitive on its own (seconds in all).
+_linear = jax.jit(linear)
+_activate = jax.jit(activate, static_argnames="activation")
+_cost = jax.jit(cost)
+_forward = jax.jit(forward)
+
+
+@partial(jax.jit, static_argnames="activation")
+def _layer_vjp(cotangent, A_prev, W, b, activation):
+    """(dA_prev, dW, db) of Z = W A_prev + b (activation None) or A = g(Z), dW and db over m."""
+    def layer(A_, W_, b_):
+        Z = linear(A_, W_, b_)
+        return Z if activation is None else activate(Z, activation)
+
+    dA_prev, dW, db = jax.vjp(layer, A_prev, W, b)[1](cotangent)
+    m = A_prev.shape[1]
+    return dA_prev, dW / m, db / m
+
+
+@partial(jax.jit, static_argnames="activation")
+def _activation_vjp(dA, Z, activation):
+    return jax.vjp(ACTIVATIONS[activation], Z)[1](dA)[0]
+
+
+@float64_oracle
+def linear_value(A, W, b):
+    """Z = W A + b."""
+    return _linear(A, W, b)
+
+
+@float64_oracle
+def activation_value(Z, activation):
+    """A = g(Z) for g named by ``activation``."""
+    return _activate(Z, activation)
 
 
 @float64_oracle
 def cost_value(AL, Y):
-    return cost(jnp.asarray(AL), jnp.asarray(Y))
+    return _cost(jnp.asarray(AL), jnp.asarray(Y))
 
 
 @float64_oracle
 def forward_value(X, weights):
     """(AL, [Z1, ..., ZL]) as numpy float64."""
-    return forward(jnp.asarray(X), [tuple(map(jnp.asarray, wb)) for wb in weights])
+    return _forward(jnp.asarray(X), [tuple(map(jnp.asarray, wb)) for wb in weights])
 
 
 @float64_oracle
 def linear_backward(dZ, A_prev, W, b):
     """(dA_prev, dW, db) as the VJP of Z = W A_prev + b, dW and db over m."""
-    m = A_prev.shape[1]
-    _, vjp = jax.vjp(linear, A_prev, W, b)
-    dA_prev, dW, db = vjp(jnp.asarray(dZ))
-    return dA_prev, dW / m, db / m
+    return _layer_vjp(dZ, A_prev, W, b, None)
 
 
 @float64_oracle
 def activation_backward(dA, Z, activation):
     """dZ as the VJP of A = g(Z)."""
-    _, vjp = jax.vjp(ACTIVATIONS[activation], jnp.asarray(Z))
-    return vjp(jnp.asarray(dA))[0]
+    return _activation_vjp(dA, Z, activation)
 
 
 @float64_oracle
 def linear_activation_backward(dA, A_prev, W, b, activation):
     """(dA_prev, dW, db) as the VJP of A = g(W A_prev + b), dW and db over m."""
-    m = A_prev.shape[1]
-    _, vjp = jax.vjp(lambda A_, W_, b_: activate(linear(A_, W_, b_), activation), A_prev, W, b)
-    dA_prev, dW, db = vjp(jnp.asarray(dA))
-    return dA_prev, dW / m, db / m
+    return _layer_vjp(dA, A_prev, W, b, activation)
 
 
 def _cost_with_taps(X, taps, weights, Y, mask):
-    """The cost, with ``taps[l]`` added to A[l+1] so its gradient is dJ/dA[l+1]."""
-    A = X
+    """The cost, with ``taps[l]`` added to A[l+1] so its gradient is dJ/dA[l+1];
+    and, alongside, the forward pass's AL and Z's (one compilation serves both)."""
+    A, Zs = X, []
     L = len(weights)
     for l, (W, b) in enumerate(weights, start=1):
-        A = activate(linear(A, W, b), "sigmoid" if l == L else "relu")
+        Z = linear(A, W, b)
+        Zs.append(Z)
+        A = activate(Z, "sigmoid" if l == L else "relu")
         if l < L:
             A = A + taps[l - 1]
-    return cost(A, Y, mask)
+    return cost(A, Y, mask), (A, Zs)
 
 
-_model_grad = jax.jit(jax.grad(_cost_with_taps, argnums=(0, 1, 2)))
+_model_grad = jax.jit(jax.grad(_cost_with_taps, argnums=(0, 1, 2), has_aux=True))
+
+
+def _model(X, weights, Y, mask=None):
+    """(grads as L_model_backward's keys, AL, [Z1..ZL]) from one compiled function."""
+    mask = np.ones((1, X.shape[1])) if mask is None else np.asarray(mask, dtype=np.float64)
+    m = mask.sum()
+    taps = [jnp.zeros((W.shape[0], X.shape[1])) for W, _ in weights[:-1]]
+    (dX, dtaps, dweights), (AL, Zs) = _model_grad(
+        jnp.asarray(X), taps, [tuple(map(jnp.asarray, wb)) for wb in weights], jnp.asarray(Y), jnp.asarray(mask))
+    grads = {"dA0": np.asarray(dX) * m}
+    for l, dtap in enumerate(dtaps, start=1):
+        grads[f"dA{l}"] = np.asarray(dtap) * m
+    for l, (dW, db) in enumerate(dweights, start=1):
+        grads[f"dW{l}"], grads[f"db{l}"] = np.asarray(dW), np.asarray(db)
+    return grads, AL, list(Zs)
 
 
 @float64_oracle
@@ -172,14 +218,12 @@ def model_backward(X, weights, Y, mask=None):
     leaves out the examples where it is 0 (padding: one compiled shape serves
     many networks).
     """
-    mask = np.ones((1, X.shape[1])) if mask is None else np.asarray(mask, dtype=np.float64)
-    m = mask.sum()
-    taps = [jnp.zeros((W.shape[0], X.shape[1])) for W, _ in weights[:-1]]
-    dX, dtaps, dweights = _model_grad(jnp.asarray(X), taps, [tuple(map(jnp.asarray, wb)) for wb in weights],
-                                      jnp.asarray(Y), jnp.asarray(mask))
-    grads = {"dA0": np.asarray(dX) * m}
-    for l, dtap in enumerate(dtaps, start=1):
-        grads[f"dA{l}"] = np.asarray(dtap) * m
-    for l, (dW, db) in enumerate(dweights, start=1):
-        grads[f"dW{l}"], grads[f"db{l}"] = np.asarray(dW), np.asarray(db)
-    return grads
+    return _model(X, weights, Y, mask)[0]
+
+
+@float64_oracle
+def model_forward(X, weights, Y):
+    """(AL, [Z1, ..., ZL]) of the network at a check point, by the same compiled
+    function as model_backward: the forward values without a compilation of their own."""
+    _, AL, Zs = _model(X, weights, Y)
+    return AL, Zs

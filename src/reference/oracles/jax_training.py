@@ -6,36 +6,52 @@ current parameters, then W - lr dW and b - lr db with the gradients of that
 cost (two_layer_model is the L = 2 case of the same network).
 """
 
-from functools import partial
-
 import jax
 import jax.numpy as jnp
+import numpy as np
 
 from reference.oracles.jax_network import cost, float64_oracle, forward
 
-__all__ = ["gradient_descent"]
+__all__ = ["descent_trajectory", "gradient_descent"]
 
 
-@partial(jax.jit, static_argnames="num_iterations")
+@jax.jit
+def _step(weights, X, Y, learning_rate):
+    """One step: (the weights after it, the cost before it)."""
+    J, grads = jax.value_and_grad(lambda w: cost(forward(X, w)[0], Y))(weights)
+    return [(W - learning_rate * dW, b - learning_rate * db) for (W, b), (dW, db) in zip(weights, grads)], J
+
+
 def _descend(weights, X, Y, learning_rate, num_iterations):
-    value_and_grad = jax.value_and_grad(lambda w: cost(forward(X, w)[0], Y))
+    """(the weights after each step, stacked on a leading axis; the cost before each step).
 
-    def step(weights, _):
-        J, grads = value_and_grad(weights)
-        updated = [(W - learning_rate * dW, b - learning_rate * db) for (W, b), (dW, db) in zip(weights, grads)]
-        return updated, J
-
-    return jax.lax.scan(step, weights, None, length=num_iterations)
+    A jitted step in a Python loop: one small compilation per network shape,
+    where a scan of the whole loop compiles twice as long for these few steps."""
+    steps, costs = [], []
+    for _ in range(num_iterations):
+        weights, J = _step(weights, X, Y, learning_rate)
+        steps.append([(np.asarray(W), np.asarray(b)) for W, b in weights])
+        costs.append(np.asarray(J))
+    trajectory = [(np.stack([s[l][0] for s in steps]), np.stack([s[l][1] for s in steps]))
+                  for l in range(len(weights))]
+    return trajectory, np.array(costs)
 
 
 @float64_oracle
-def gradient_descent(X, Y, weights, learning_rate, num_iterations):
-    """``num_iterations`` steps from ``weights`` [(W1, b1), ...].
+def descent_trajectory(X, Y, weights, learning_rate, num_iterations):
+    """``num_iterations`` steps from ``weights`` [(W1, b1), ...], every step kept
+    (one compilation serves every iteration count up to it).
 
     Returns
     -------
-    weights : [(W1, b1), ...] after the last step
+    trajectory : [(W1, b1), ...], each with a leading axis: after step 1, 2, ..., num_iterations
     costs : (num_iterations,) the cost at each iteration, before its step
     """
     weights = [(jnp.asarray(W), jnp.asarray(b)) for W, b in weights]
     return _descend(weights, jnp.asarray(X), jnp.asarray(Y), learning_rate, num_iterations)
+
+
+def gradient_descent(X, Y, weights, learning_rate, num_iterations):
+    """(the weights [(W1, b1), ...] after ``num_iterations`` steps, the cost at each iteration)."""
+    trajectory, costs = descent_trajectory(X, Y, weights, learning_rate, num_iterations)
+    return [(W[-1], b[-1]) for W, b in trajectory], costs

@@ -11,7 +11,7 @@ failed with its worst entry and pattern, the pictures, a compact table
 from html import escape
 
 from reference.report.in_words import failing_tensors, pattern_of, step_sizes_in_words
-from reference.report.results import COLUMNS
+from reference.report.table import COLUMNS
 from reference.tolerances import TAYLOR_MIN_ORDER
 
 __all__ = ["report_fragment", "report_page", "COLUMNS", "page"]
@@ -281,7 +281,7 @@ def _full_table(checks):
 # ------------------------------------------------------------------ details
 
 def _details(report):
-    from reference.report.results import LEGEND
+    from reference.report.table import LEGEND
 
     items = []
     if report.supplied:

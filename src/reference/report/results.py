@@ -2,18 +2,18 @@
 
 The renderers never raise, whatever a Check holds (no checks at all, only
 contract failures, NaN or inf numbers, multi-line or very long messages):
-a report that cannot be shown would hide the verdict it carries.
+they build on report/safe_text.py and report/table.py.
 """
 
 import json
 import math
-import re
 import textwrap
 from dataclasses import dataclass, field, fields
 
 from reference.report.in_words import pictures_in_words
+from reference.report.safe_text import as_float, joined, jsonable, markdown_text, number, one_line, wrapped
+from reference.report.table import LEGEND, rows_of, table_cells, table_lines
 from reference.seed_functions import DA_CONVENTIONS, SEED_FUNCTIONS, callees, direct_callees, level
-from reference.tolerances import TAYLOR_MIN_ORDER
 
 __all__ = ["Check", "Report"]
 
@@ -147,7 +147,7 @@ class Report:
             checks = [c.to_dict() for c in self.checks]
         except Exception:  # a Check holding something that cannot be copied: keep what can be read
             checks = [dict(vars(c), verdict=c.verdict, errors=None) for c in self.checks]
-        return json.dumps(_jsonable({
+        return json.dumps(jsonable({
             "passed": self.passed,
             "root_cause": self.root_cause,
             "root_causes": self.root_causes,
@@ -167,34 +167,34 @@ class Report:
         }), indent=2, allow_nan=False)
 
     def to_text(self):
-        lines = [_line(f"manual-dnn gradcheck: {self.implementation} on layers {_joined(self.network, ',')}, "
+        lines = [one_line(f"manual-dnn gradcheck: {self.implementation} on layers {joined(self.network, ',')}, "
                        f"{self.examples} {self.data} examples, seed {self.seed}"), ""]
-        lines += _table(self.checks)
+        lines += table_lines(self.checks)
         for title, entries in self._sections():
             lines += ["", title]
             for c in entries:
-                lines += _wrapped(f"  {c.verdict} {_line(c.function)} {_line(c.target)} ({_line(c.oracle)}): "
+                lines += wrapped(f"  {c.verdict} {one_line(c.function)} {one_line(c.target)} ({one_line(c.oracle)}): "
                                   f"{c.detail}", "      ")
         if self.dA_convention:
-            lines += ["", *textwrap.wrap(_line(f"dA keys: {self._convention_text()}"), 100, subsequent_indent="  ")]
+            lines += ["", *textwrap.wrap(one_line(f"dA keys: {self._convention_text()}"), 100, subsequent_indent="  ")]
         try:
             lines += pictures_in_words(self)
         except Exception:  # the pictures in words are an aid: they never cost the verdict its report
             pass
         lines += ["", *textwrap.wrap(LEGEND, 100), ""]
         for line in self._listings():
-            lines += textwrap.wrap(_line(line), 100, subsequent_indent="      ") or [""]
-        lines.append(_line(self.verdict_line()))
+            lines += textwrap.wrap(one_line(line), 100, subsequent_indent="      ") or [""]
+        lines.append(one_line(self.verdict_line()))
         return "\n".join(lines)
 
     def to_markdown(self):
         """The same content as to_text, as Markdown (a pipe table and lists)."""
-        md = _markdown_text
-        lines = [f"**manual-dnn gradcheck**: {md(self.implementation)} on layers {md(_joined(self.network, ','))}, "
+        md = markdown_text
+        lines = [f"**manual-dnn gradcheck**: {md(self.implementation)} on layers {md(joined(self.network, ','))}, "
                  f"{md(self.examples)} {md(self.data)} examples, seed {md(self.seed)}", ""]
-        rows = _rows(self.checks)
+        rows = rows_of(self.checks)
         if rows:
-            headers, body = _table_cells(rows)
+            headers, body = table_cells(rows)
             lines.append("| " + " | ".join(md(h, cell=True) for h in headers) + " |")
             lines.append("|" + "---|" * len(headers))
             lines += ["| " + " | ".join(md(x, cell=True) for x in row) + " |" for row in body]
@@ -229,9 +229,9 @@ class Report:
     def _listings(self):
         lines = []
         if self.supplied:
-            lines.append(f"Supplied by the checker, as the course did (not checked): {_joined(self.supplied)}")
+            lines.append(f"Supplied by the checker, as the course did (not checked): {joined(self.supplied)}")
         if self.missing:
-            lines.append(f"Not found, so not checked: {_joined(self.missing)}")
+            lines.append(f"Not found, so not checked: {joined(self.missing)}")
         lines += [f"Note: {note}" for note in self.notes]
         return lines
 
@@ -255,15 +255,15 @@ class Report:
                 text += f"{len(causes)} independent problems: {', '.join(named)}. Fix them first"
             return text + (f"; then re-check {', '.join(others)}." if others else ".")
         if not judged:
-            return f"NOTHING JUDGED: only contract differences ({_joined(self.contract_differences)}), see above."
+            return f"NOTHING JUDGED: only contract differences ({joined(self.contract_differences)}), see above."
         text = f"PASS: all {judged - len(invalid)} checks passed"
         margin = _closest_margin(self.checks)
         if margin is not None:
-            text += f", the closest {_number(margin)}x under its tolerance"
+            text += f", the closest {number(margin)}x under its tolerance"
         if invalid:
             text += f"; {len(invalid)} could not run (INVALID, see above)"
         if differs:
-            text += f"; contract differences, consistent with your own code: {_joined(self.contract_differences)}"
+            text += f"; contract differences, consistent with your own code: {joined(self.contract_differences)}"
         return text + "."
 
     # Rich display: HTML in Jupyter, the text report in a terminal, one line as repr.
@@ -292,191 +292,8 @@ class Report:
 def _closest_margin(checks):
     margins = []
     for c in checks:
-        rel, tol = _float(c.rel_error), _float(c.tolerance)
+        rel, tol = as_float(c.rel_error), as_float(c.tolerance)
         if c.passed is True and rel is not None and tol is not None and math.isfinite(rel) and rel >= 0 \
                 and math.isfinite(tol) and tol > 0:
             margins.append(tol / max(rel, 1e-300))
     return min(margins, default=None)
-
-
-# ---------------------------------------------------------------- safe pieces
-
-def _float(x):
-    try:
-        return None if x is None or isinstance(x, str) else float(x)
-    except (TypeError, ValueError, OverflowError):
-        return None
-
-
-def _number(x):
-    """1.0e-10, nan, inf, or "-": any value, never an exception."""
-    if x is None:
-        return "-"
-    value = _float(x)
-    if value is None:
-        return _line(str(x))[:12]
-    return f"{value:.1e}" if math.isfinite(value) else str(value)
-
-
-def _line(text):
-    """One line: newlines, tabs and other control characters become spaces."""
-    try:
-        text = str(text)
-    except Exception:
-        text = "(cannot be shown)"
-    return re.sub(r"[\x00-\x1f\x7f\u2028\u2029\x85]", " ", text)
-
-
-def _joined(items, separator=", "):
-    try:
-        return separator.join(map(_line, items)) if not isinstance(items, str) else _line(items)
-    except TypeError:
-        return _line(items)
-
-
-def _wrapped(text, indent):
-    """A list entry: its first line as is, the rest of a multi-line text indented."""
-    parts = str(text).splitlines() or [""]
-    return [_line(parts[0])] + [indent + _line(p) for p in parts[1:]]
-
-
-def _jsonable(x):
-    if x is None or isinstance(x, (bool, str)):
-        return x
-    if isinstance(x, int):
-        return int(x)
-    if isinstance(x, float):
-        return x if math.isfinite(x) else None
-    if isinstance(x, dict):
-        return {str(k): _jsonable(v) for k, v in x.items()}
-    if isinstance(x, (list, tuple, set, frozenset)):
-        return [_jsonable(v) for v in x]
-    if hasattr(x, "item") and callable(x.item):  # numpy scalars and 0-d arrays
-        try:
-            return _jsonable(x.item())
-        except (TypeError, ValueError):
-            pass
-    if hasattr(x, "tolist") and callable(x.tolist):
-        try:
-            return _jsonable(x.tolist())
-        except (TypeError, ValueError):
-            pass
-    return _line(x)
-
-
-_MARKDOWN = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "\\|", "*": "\\*", "_": "\\_", "`": "\\`",
-             "[": "\\[", "]": "\\]", "#": "\\#", "\\": "\\\\"}
-
-
-def _markdown_text(text, cell=False):
-    """Text shown as itself in Markdown: special characters escaped, one line
-    (a line break in a table cell is <br>)."""
-    escaped = "".join(_MARKDOWN.get(ch, ch) for ch in _line_keeping_breaks(text))
-    return escaped.replace("\n", "<br>" if cell else " ")
-
-
-def _line_keeping_breaks(text):
-    try:
-        text = str(text)
-    except Exception:
-        text = "(cannot be shown)"
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return re.sub(r"[\x00-\x09\x0b-\x1f\x7f\u2028\u2029\x85]", " ", text)
-
-
-# ---------------------------------------------------------------- the table
-
-COLUMNS = {"jax-forward": "JAX", "jax-vjp": "JAX", "jax-grad": "JAX", "jax-trajectory": "JAX",
-           "update-rule": "rule", "rule": "rule", "central-fd": "FD", "directional-fd": "FD", "full-fd": "full FD",
-           "complex-step": "complex", "taylor": "Taylor"}
-HEADERS = ["JAX", "FD", "complex", "full FD", "Taylor", "rule", "contract"]
-NAME_WIDTH = 40  # longer function or target names are cut in the table (the lists below show them whole)
-CONTRACT_WIDTH = 40
-
-
-def _rows(checks):
-    """{(function, target): {column: the check shown there}} in order of appearance."""
-    rows = {}
-    for c in checks:
-        row = rows.setdefault((_line(c.function), _line(c.target)), {})
-        column = COLUMNS.get(c.oracle, "contract")
-        if column not in row or c.passed is False:
-            row[column] = c
-    return rows
-
-
-def _cell(check, column):
-    if check is None:
-        return ""
-    if column == "contract":
-        text = "differs" if check.differs else check.verdict if check.passed is not False else _line(check.detail)
-        return text if len(text) <= CONTRACT_WIDTH else text[:CONTRACT_WIDTH - 3] + "..."
-    if check.passed is None and not check.differs:
-        return "invalid"
-    if check.oracle == "rule" and check.passed:  # judged by a rule (shapes, zeros, the same twice), no number
-        return "ok"
-    if check.measured is not None:
-        measured = _float(check.measured)
-        return f"p={measured:.2f}" if measured is not None and math.isfinite(measured) else f"p={_number(measured)}"
-    return _number(check.rel_error)
-
-
-def _tolerance_cell(rows, column):
-    if column == "Taylor":
-        return f"p>={TAYLOR_MIN_ORDER}"
-    if column == "contract":
-        return ""
-    return _number(next((c.tolerance for r in rows.values() for k, c in r.items() if k == column), None))
-
-
-def _row_verdict(row):
-    checks = list(row.values())
-    if any(c.passed is False for c in checks):
-        return "FAIL"
-    if any(c.passed is None and not c.differs for c in checks):
-        return "INVALID"
-    if any(c.differs for c in checks):
-        return "DIFFERS"
-    return "PASS"
-
-
-def _cut(name):
-    return name if len(name) <= NAME_WIDTH else name[:NAME_WIDTH - 3] + "..."
-
-
-def _table_cells(rows):
-    """(headers, [row cells]): function, target, a column per oracle family used, verdict."""
-    used = [h for h in HEADERS if any(h in r for r in rows.values())]
-    headers = ["function", "target", *used, "verdict"]
-    body = [["", "tolerance", *(_tolerance_cell(rows, h) for h in used), ""]]
-    for (function, target), row in rows.items():
-        body.append([_cut(function), _cut(target), *(_cell(row.get(h), h) for h in used), _row_verdict(row)])
-    return headers, body
-
-
-def _table(checks):
-    """One row per (function, target); a column per oracle family; never raises."""
-    rows = _rows(checks)
-    if not rows:
-        return ["(no checks)"]
-    headers, body = _table_cells(rows)
-    widths = [max(len(str(r[i])) for r in [headers, *body]) for i in range(len(headers))]
-    widths = [max(w, 9) if i >= 2 else w for i, w in enumerate(widths)]
-
-    def line(cells):
-        out = []
-        for i, (cell, width) in enumerate(zip(cells, widths)):
-            out.append(str(cell).ljust(width) if i < 2 or i == len(cells) - 1 else str(cell).rjust(width))
-        return "  ".join(out).rstrip()
-
-    return [line(headers)] + [line(r) for r in body]
-
-
-LEGEND = ("JAX: autodiff (VJP per function, grad of the cost for L_model_backward).  FD: central differences "
-          "(per coordinate; along directions for L_model_backward).  complex: complex step.  Taylor: the "
-          "remainder falls like h^p (p = 2: right, 1: wrong).  rule: W - lr * dW (update_parameters); keys, "
-          "shapes, zero biases, the same result twice (initialisers).  JAX for the training loops: gradient "
-          "descent from the loop's own start.  Errors are "
-          "||actual - expected|| / (||actual|| + ||expected||).  The per-layer functions are checked on "
-          "small layers (4 -> 3 units, 5 examples), update_parameters on a 4,3,2,1 network, the training "
-          "loops for 1 and 201 iterations on 10 examples (6,4,1 and 6,5,3,1), L_model_* on the network above.")
