@@ -48,7 +48,7 @@ def mutant_namespace(name):
     namespace = seed_namespace()
     mutant = MUTANTS[name]
     namespace[mutant.function] = _rebind(mutant.implementation, namespace)
-    for helper in (_model_backward, _two_layer_model):  # each shared by several mutants
+    for helper in (_model_backward, _two_layer_model, _L_layer_model):  # each shared by several mutants
         namespace[helper.__name__] = _rebind(helper, namespace)
     return namespace
 
@@ -237,8 +237,8 @@ def two_layer_model_dA2_wrong_sign(X, Y, layers_dims, learning_rate=0.0075, num_
     return _two_layer_model(X, Y, layers_dims, learning_rate, num_iterations, sign=-1)  # BUG: climbs
 
 
-def L_layer_model_update_not_assigned(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
-                                      print_cost=False):
+def _L_layer_model(X, Y, layers_dims, learning_rate, num_iterations, assign=True, every=100, rate=None):
+    """The seed's L_layer_model with the knobs the bugs below turn."""
     np.random.seed(1)
     costs = []
     parameters = initialize_parameters_deep(layers_dims, scaled=True)
@@ -246,39 +246,27 @@ def L_layer_model_update_not_assigned(X, Y, layers_dims, learning_rate=0.0075, n
         AL, caches = L_model_forward(X, parameters)
         cost = compute_cost(AL, Y)
         grads = L_model_backward(AL, Y, caches)
-        update_parameters(parameters, grads, learning_rate)  # BUG: the new parameters are thrown away
-        if i % 100 == 0:
+        updated = update_parameters(parameters, grads, learning_rate if rate is None else rate)
+        parameters = updated if assign else parameters
+        if i % every == 0:
             costs.append(cost)
     return parameters, costs
+
+
+def L_layer_model_update_not_assigned(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
+                                      print_cost=False):
+    # BUG: update_parameters(parameters, grads, learning_rate) called, its result thrown away
+    return _L_layer_model(X, Y, layers_dims, learning_rate, num_iterations, assign=False)
 
 
 def L_layer_model_costs_every_iteration(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
                                         print_cost=False):
-    np.random.seed(1)
-    costs = []
-    parameters = initialize_parameters_deep(layers_dims, scaled=True)
-    for i in range(0, num_iterations):
-        AL, caches = L_model_forward(X, parameters)
-        cost = compute_cost(AL, Y)
-        grads = L_model_backward(AL, Y, caches)
-        parameters = update_parameters(parameters, grads, learning_rate)
-        costs.append(cost)  # BUG: every iteration, not every 100th
-    return parameters, costs
+    return _L_layer_model(X, Y, layers_dims, learning_rate, num_iterations, every=1)  # BUG: not every 100th
 
 
 def L_layer_model_fixed_learning_rate(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
                                       print_cost=False):
-    np.random.seed(1)
-    costs = []
-    parameters = initialize_parameters_deep(layers_dims, scaled=True)
-    for i in range(0, num_iterations):
-        AL, caches = L_model_forward(X, parameters)
-        cost = compute_cost(AL, Y)
-        grads = L_model_backward(AL, Y, caches)
-        parameters = update_parameters(parameters, grads, 0.0075)  # BUG: ignores its learning_rate
-        if i % 100 == 0:
-            costs.append(cost)
-    return parameters, costs
+    return _L_layer_model(X, Y, layers_dims, learning_rate, num_iterations, rate=0.0075)  # BUG: ignores its own
 
 
 def predict_flat(X, y, parameters):
