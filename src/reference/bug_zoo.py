@@ -12,9 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-import manual_dnn
 from manual_dnn import activations, initialization, layer, linear, network, training
-from reference.seed_functions import SEED_FUNCTIONS
 
 __all__ = ["Mutant", "MUTANTS", "seed_namespace", "mutant_namespace"]
 
@@ -35,12 +33,15 @@ def _rebind(function, namespace):
 
 
 def seed_namespace():
-    """The seed's functions, rebound into one notebook-like namespace."""
+    """The seed's functions, rebound into one notebook-like namespace: every
+    function of manual_dnn's network modules (training's private helpers too),
+    so that a mutant reaches everything that calls it, as in a notebook."""
     namespace = {"np": np}
     for module in (activations, linear, layer, network, initialization, training):
         namespace.update({k: v for k, v in vars(module).items() if not k.startswith("__")})
-    for name in SEED_FUNCTIONS:
-        namespace[name] = _rebind(getattr(manual_dnn, name), namespace)
+    for name, value in list(namespace.items()):
+        if isinstance(value, types.FunctionType) and value.__module__.startswith("manual_dnn."):
+            namespace[name] = _rebind(value, namespace)
     return namespace
 
 
