@@ -239,3 +239,15 @@ def test_a_function_without_return_is_told_so(tmp_path):
             "    for key in parameters:\n        parameters[key] -= learning_rate * grads['d' + key]\n")
     failures = _only_failure(check(_learner(tmp_path, body), **SMALL), "update_parameters")
     assert any("returned None (is a return statement missing?)" in c.detail for c in failures)
+
+
+@pytest.mark.parametrize("data, message", [
+    (dict(X=np.ones((5, 6))), "give X and Y together"),
+    (dict(Y=np.ones((1, 6))), "give X and Y together"),
+    (dict(X=np.ones((5, 6)), Y=np.ones((1, 5))), r"Y has shape \(1, 5\) but X has 6 examples"),
+    (dict(X=np.ones((4, 6)), Y=np.ones((1, 6))), "X has 4 rows but layer_dims starts with 5"),
+    (dict(X=np.full((5, 6), np.nan), Y=np.ones((1, 6))), "must be finite"),
+])
+def test_data_that_does_not_fit_the_network_is_refused_before_anything_runs(data, message):
+    with pytest.raises(ValueError, match=message):
+        check(manual_dnn, layer_dims=[5, 4, 1], **data)

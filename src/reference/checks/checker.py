@@ -27,15 +27,36 @@ def check(source, layer_dims=None, examples=None, seed=0, X=None, Y=None, full_f
     ``open_sandboxed(path, timeout, memory)`` gives); returns a Report.
 
     X, Y (n_x, m), (1, m) replace the synthetic data (pixels uniform in [0, 1],
-    labels 0/1). ``params`` limits the full finite differences to some W/b.
+    labels 0/1): both or neither, X's rows layer_dims[0], finite (ValueError
+    otherwise). ``params`` limits the full finite differences to some W/b.
     Raises ImplementationError when the source cannot be loaded, OracleError
     when an oracle itself fails (the checker's error, not the learner's).
     """
+    layer_dims = list(layer_dims or CAT_NETWORK)
+    X, Y = _data(layer_dims, X, Y)  # refused before the learner's code is even loaded
     impl = load_implementation(source)
     try:
         return _check(impl, layer_dims, examples, seed, X, Y, full_fd, params)
     finally:
         impl.close()
+
+
+def _data(layer_dims, X, Y):
+    """X (n_x, m) and Y (1, m) as float64, checked together against ``layer_dims``, or ValueError."""
+    if X is None and Y is None:
+        return None, None
+    if X is None or Y is None:
+        raise ValueError("give X and Y together (or neither, for synthetic data)")
+    X, Y = np.asarray(X, dtype=np.float64), np.asarray(Y, dtype=np.float64)
+    if X.ndim != 2 or X.shape[1] == 0:
+        raise ValueError(f"X must be (n_x, m) with at least one example, got shape {X.shape}")
+    if X.shape[0] != layer_dims[0]:
+        raise ValueError(f"X has {X.shape[0]} rows but layer_dims starts with {layer_dims[0]}: they must match")
+    if Y.shape not in ((1, X.shape[1]), (X.shape[1],)):
+        raise ValueError(f"Y has shape {Y.shape} but X has {X.shape[1]} examples: Y must be (1, {X.shape[1]})")
+    if not (np.isfinite(X).all() and np.isfinite(Y).all()):
+        raise ValueError("X and Y must be finite (no NaN or inf)")
+    return X, Y.reshape(1, -1)
 
 
 def _point(layer_dims, examples, seed, X=None, Y=None):
@@ -45,7 +66,6 @@ def _point(layer_dims, examples, seed, X=None, Y=None):
 
 
 def _check(impl, layer_dims, examples, seed, X, Y, full_fd, params):
-    layer_dims = list(layer_dims or CAT_NETWORK)
     if X is not None:
         examples = X.shape[1]
     examples = examples or CAT_EXAMPLES
