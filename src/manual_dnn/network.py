@@ -52,7 +52,7 @@ def _refuse(AL, where, what):
     """Raise naming how many entries of AL are ``where`` (a boolean mask) and why."""
     count = np.count_nonzero(where)
     if count:
-        raise ValueError(f"AL has {count} entries {what}; scale down the weights or the learning rate")
+        raise ValueError(f"AL has {count} entries {what}")
 
 
 def compute_cost(AL, Y):
@@ -63,8 +63,12 @@ def compute_cost(AL, Y):
     (1, 1) product, a 0-d float64 array (``float(cost)`` gives the number).
     """
     AL, Y = _check_labels(AL, Y)
-    _refuse(AL, ~((AL > 0) & (AL < 1)), "outside (0, 1) (a saturated sigmoid): the cross-entropy takes "
-            "the log of 0 or less there")
+    _refuse(AL, ~((AL >= 0) & (AL <= 1)), "outside [0, 1], so AL is not a probability: is the output "
+            "layer's activation a sigmoid?")
+    _refuse(AL, AL == 0, "exactly 0, where the cross-entropy takes the log of 0: a sigmoid gives 0 only for "
+            "Z below -745; is the output layer's activation a sigmoid, or are the weights huge?")
+    _refuse(AL, AL == 1, "exactly 1 (a saturated sigmoid, Z above 36.7), where the cross-entropy takes the log "
+            "of 0; scale down the weights or the learning rate")
     m = Y.shape[1]
     cost = (1.0 / m) * (-np.dot(Y, np.log(AL).T) - np.dot(1 - Y, np.log(1 - AL).T))
     return np.squeeze(cost)
@@ -86,7 +90,7 @@ def L_model_backward(AL, Y, caches):
     """
     AL, Y = _check_labels(AL, Y)
     _refuse(AL, (AL == 0) | (AL == 1) | ~np.isfinite(AL), "equal to 0 or 1, or not finite: dAL divides by "
-            "AL and 1 - AL")
+            "AL and 1 - AL; scale down the weights or the learning rate")
     grads = {}
     L = len(caches)
     # Derivative of the summed loss with respect to AL; linear_backward adds the 1/m.

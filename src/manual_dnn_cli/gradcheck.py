@@ -136,7 +136,7 @@ def run(args):
         print(f"manual-dnn {COMMAND}: {error}", file=sys.stderr)
         return 3
     if not report.checks:
-        return fail(f"{report.implementation}: defines none of the seed's functions "
+        return fail(f"{report.implementation}: defines none of the course's functions "
                     "(linear_forward, ..., L_model_backward, update_parameters, two_layer_model, "
                     "L_layer_model, predict)", COMMAND)
     if args.mutant:

@@ -96,7 +96,7 @@ def test_a_file_with_none_of_the_seed_functions_exits_2(capsys, tmp_path):
     empty = tmp_path / "empty.py"
     empty.write_text("x = 1\n")
     code, _, err = run(capsys, "--impl", str(empty))
-    assert code == 2 and "defines none of the seed's functions" in err
+    assert code == 2 and "defines none of the course's functions" in err
 
 
 def test_more_examples_than_the_cat_images_have_exits_2(capsys, data_dir):
@@ -111,7 +111,7 @@ def test_a_file_whose_only_function_raises_gets_a_report_not_a_traceback(capsys,
     code, out, err = run(capsys, "--impl", str(one), *SMALL)
     assert code == 1 and err == "" and "Traceback" not in out
     assert "raised NotImplementedError: todo (in one.py, line 2: raise NotImplementedError('todo'))" in out
-    assert out.splitlines()[-1] == "FAIL: 1 of 1 checks failed. Root cause: linear_backward. Fix it first."
+    assert out.splitlines()[-1] == "FAIL: 1 of 1 check failed. Root cause: linear_backward. Fix it first."
 
 
 def test_json_names_the_dA_convention_and_the_root_causes(capsys):

@@ -133,7 +133,7 @@ def test_loading_notes_name_the_supplied_imports_and_what_was_skipped(tmp_path):
     assert impl.supplied_imports == ["import numpy as np"]
     assert impl.skipped == ["line 1: ModuleNotFoundError: No module named 'testCases'"]
     assert impl.notes[0].startswith("the file uses np without importing it; supplied as the course's notebook")
-    assert impl.notes[1].startswith("1 top-level statement(s) failed while loading and were skipped")
+    assert impl.notes[1].startswith("1 top-level statement(s) could not run here and were skipped")
     assert impl.notes[2].startswith("while loading, the file's top-level code printed 1 line(s)")
 
 

@@ -45,7 +45,8 @@ REPORTS = st.builds(
     dA_convention=st.none() | st.sampled_from(list(DA_CONVENTIONS)) | TEXT,
     call_graph=st.dictionaries(NAMES, st.lists(NAMES, max_size=4), max_size=6))
 
-VERDICT = re.compile(r"^(PASS: all|FAIL: \d+ of \d+ checks failed\.|NOTHING CHECKED|NOTHING JUDGED)")
+VERDICT = re.compile(r"^(PASS: all|PASS for the \d+ functions? found|FAIL: \d+ of \d+ checks? failed\."
+                     r"|NOTHING CHECKED|NOTHING JUDGED)")
 
 
 def _one_line(text):
@@ -102,14 +103,14 @@ def test_a_report_of_contract_failures_only_renders(tmp_path):
     report = Report("one_function.py", [5, 4, 3, 1], 6, "synthetic", 0, checks=[
         Check("linear_backward", "call", "contract", None, None, False,
               "raised NotImplementedError: todo (in one_function.py, line 3: raise NotImplementedError('todo'))")])
-    assert report.to_text().splitlines()[-1] == "FAIL: 1 of 1 checks failed. Root cause: linear_backward. Fix it first."
+    assert report.to_text().splitlines()[-1] == "FAIL: 1 of 1 check failed. Root cause: linear_backward. Fix it first."
     assert "raised NotImplementedError: todo" in report.to_markdown()
     assert json.loads(report.to_json())["root_causes"] == ["linear_backward"]
 
 
 def test_an_empty_report_says_nothing_was_checked():
     report = Report("empty.py", [5, 1], 2, "synthetic", 0)
-    assert report.to_text().splitlines()[-1] == "NOTHING CHECKED: none of the seed's functions was found."
+    assert report.to_text().splitlines()[-1] == "NOTHING CHECKED: none of the course's functions was found."
     assert not report.passed and json.loads(report.to_json())["checks"] == []
 
 

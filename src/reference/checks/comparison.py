@@ -35,7 +35,8 @@ def call_failure(function, result):
 
 
 def mutation_failures(function, result, allowed=()):
-    return [contract_failure(function, name, f"writes into its argument {name}")
+    return [contract_failure(function, name, f"writes into its argument {name}: the caller's arrays change "
+                             "under it; compute into a new array (np.array(x, copy=True), or x * mask) instead")
             for name in result.mutated if name not in allowed]
 
 

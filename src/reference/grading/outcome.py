@@ -131,7 +131,7 @@ def grade_submission(path, settings):
         message = str(error).splitlines()[0] if str(error) else ""
         return ended("error", f"the checker failed ({type(error).__name__}: {message})")
     if not report.checks:
-        return ended("unloadable", f"{path}: defines none of the seed's functions", text=report.to_text())
+        return ended("unloadable", f"{path}: defines none of the course's functions", text=report.to_text())
     verdicts = function_verdicts(report)
     text = report.to_text()
     return ended(_status(report, verdicts), text.splitlines()[-1], score=score(verdicts, settings.weights),

@@ -201,6 +201,39 @@ def _names_in(node):
     return visitor
 
 
+class _NotebookShell:
+    """What a notebook's magics call once IPython's transformers have turned them
+    into Python (``get_ipython().run_line_magic("matplotlib", "inline")``), as far
+    as loading needs: line magics and shell escapes do nothing here (no display,
+    no shell), and a cell magic that only wraps its cell (%%time, %%capture) runs
+    the cell, so the functions defined in it count."""
+
+    WRAPPING_CELL_MAGICS = ("time", "timeit", "capture", "prun")
+
+    def __init__(self, namespace):
+        self.namespace = namespace
+
+    def get(self):
+        return self
+
+    def run_line_magic(self, name, line, *args, **kwargs):
+        return None
+
+    def magic(self, line):  # what older IPython versions exported for a line magic
+        return None
+
+    def run_cell_magic(self, name, line, cell):
+        if name not in self.WRAPPING_CELL_MAGICS:
+            raise NotImplementedError(f"a %%{name} cell is not run here")
+        exec(compile(cell, f"<%%{name} cell>", "exec"), self.namespace)
+
+    def system(self, command):
+        return 0
+
+    def getoutput(self, command):
+        return []
+
+
 def from_path(path):
     """Run a learner's .py file or .ipynb notebook and collect its seed functions.
 
@@ -222,6 +255,7 @@ def from_path(path):
     used = set().union(*(n.loads for n in names)) if names else set()
     course_imports = {name: __import__(module) for name, (module, _) in COURSE_IMPORTS.items() if name in used}
     namespace = {"__name__": "learner_implementation", "__file__": str(path), **helpers, **course_imports}
+    namespace["get_ipython"] = _NotebookShell(namespace).get  # magics, as IPython's transformers wrote them
     imported_itself = set()
     shims = course_modules()
     saved = {name: sys.modules.get(name) for name in shims}
@@ -261,7 +295,7 @@ def _loading_notes(implementation):
     skipped = implementation.skipped
     if skipped:
         shown = "; ".join(skipped[:3]) + (f"; and {len(skipped) - 3} more" if len(skipped) > 3 else "")
-        notes.append(f"{len(skipped)} top-level statement(s) failed while loading and were skipped "
+        notes.append(f"{len(skipped)} top-level statement(s) could not run here and were skipped "
                      f"(test-case calls need the course's files; the functions are unaffected): {shown}")
     lines = implementation.output.count("\n") + (0 if implementation.output.endswith("\n") or
                                                  not implementation.output else 1)

@@ -109,7 +109,7 @@ def page(title, body):
 def _verdict(report, failed):
     invalid = [c for c in report.checks if c.passed is None]
     if not report.checks:
-        word, text = "INVALID", "Nothing checked: none of the seed's functions was found."
+        word, text = "INVALID", "Nothing checked: none of the course's functions was found."
     elif failed:
         word = "FAIL"
         causes = report.root_causes

@@ -11,6 +11,8 @@ import textwrap
 
 import numpy as np
 
+from reference.tolerances import relative_error
+
 __all__ = ["pictures_in_words", "step_sizes_in_words", "summary", "failing_tensors", "pattern_of"]
 
 
@@ -72,9 +74,10 @@ def step_sizes_in_words(check):
 
 
 def _relative(estimate, exact):
+    """The report's one relative error, |a - e| / (|a| + |e|), for one entry."""
     if estimate is None:
         return math.inf
-    return abs(estimate - exact) / (abs(exact) or 1.0)
+    return relative_error(estimate, exact)
 
 
 def _best(hs, estimates, exact):

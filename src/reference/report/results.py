@@ -172,9 +172,9 @@ class Report:
         lines += table_lines(self.checks)
         for title, entries in self._sections():
             lines += ["", title]
-            for c in entries:
-                lines += wrapped(f"  {c.verdict} {one_line(c.function)} {one_line(c.target)} ({one_line(c.oracle)}): "
-                                  f"{c.detail}", "      ")
+            for c, oracles in entries:
+                lines += wrapped(f"  {c.verdict} {one_line(c.function)} {one_line(c.target)} ({one_line(oracles)}): "
+                                 f"{c.detail}", "      ")
         if self.dA_convention:
             lines += ["", *textwrap.wrap(one_line(f"dA keys: {self._convention_text()}"), 100, subsequent_indent="  ")]
         try:
@@ -200,8 +200,8 @@ class Report:
             lines += ["| " + " | ".join(md(x, cell=True) for x in row) + " |" for row in body]
         for title, entries in self._sections():
             lines += ["", f"**{md(title)}**", ""]
-            lines += [f"- **{c.verdict}** {md(c.function)} {md(c.target)} ({md(c.oracle)}): {md(c.detail)}"
-                      for c in entries]
+            lines += [f"- **{c.verdict}** {md(c.function)} {md(c.target)} ({md(oracles)}): {md(c.detail)}"
+                      for c, oracles in entries]
         if self.dA_convention:
             lines += ["", f"**dA keys**: {md(self._convention_text())}"]
         lines += ["", md(LEGEND), ""]
@@ -215,12 +215,12 @@ class Report:
         differs = [c for c in self.checks if c.differs]
         sections = []
         if failed:
-            sections.append(("What failed (the worst entry of each):", failed))
+            sections.append(("What failed (the worst entry of each):", _merged(failed)))
         if invalid:
-            sections.append(("What could not run:", invalid))
+            sections.append(("What could not run:", _merged(invalid)))
         if differs:
             sections.append(("Contract differences (your own helpers keep a contract of their own: not failures "
-                             "by themselves, only through a caller that fails):", differs))
+                             "by themselves, only through a caller that fails):", _merged(differs)))
         return sections
 
     def _convention_text(self):
@@ -242,13 +242,13 @@ class Report:
         failed = [c for c in self.checks if c.passed is False]
         invalid = [c for c in self.checks if c.passed is None and not c.differs]
         if not self.checks:
-            return "NOTHING CHECKED: none of the seed's functions was found."
+            return "NOTHING CHECKED: none of the course's functions was found."
         if failed:
             causes = self.root_causes
             named = [f"{f} (contract difference)" if f in self.contract_differences and f not in
                      self.failing_functions else str(f) for f in causes]
             others = [str(f) for f in self.failing_functions if f not in causes]
-            text = f"FAIL: {len(failed)} of {judged} checks failed. "
+            text = f"FAIL: {len(failed)} of {_checks(judged)} failed. "
             if len(causes) == 1:
                 text += f"Root cause: {named[0]}. Fix it first"
             else:
@@ -256,7 +256,11 @@ class Report:
             return text + (f"; then re-check {', '.join(others)}." if others else ".")
         if not judged:
             return f"NOTHING JUDGED: only contract differences ({joined(self.contract_differences)}), see above."
-        text = f"PASS: all {judged - len(invalid)} checks passed"
+        text = f"PASS: all {_checks(judged - len(invalid))} passed"
+        if self.missing:
+            found = len({c.function for c in self.checks})
+            text = (f"PASS for the {found} function{'s' * (found != 1)} found: all {_checks(judged - len(invalid))} "
+                    f"passed ({len(self.missing)} not found, see above)")
         margin = _closest_margin(self.checks)
         if margin is not None:
             text += f", the closest {number(margin)}x under its tolerance"
@@ -287,6 +291,23 @@ class Report:
         from reference.report.in_words import summary
 
         return f"<Report {summary(self)}>"
+
+
+def _merged(checks):
+    """[(check, its oracles)]: one entry per (function, target, verdict), in order, shown by
+    its first check (a wrong dW is one line, whichever oracles say so)."""
+    groups = {}
+    for c in checks:
+        try:
+            key = (one_line(c.function), one_line(c.target), c.verdict)
+        except Exception:  # a check that cannot even say its verdict: its own line
+            key = id(c)
+        groups.setdefault(key, []).append(c)
+    return [(group[0], ", ".join(dict.fromkeys(one_line(c.oracle) for c in group))) for group in groups.values()]
+
+
+def _checks(n):
+    return f"{n} check{'s' * (n != 1)}"
 
 
 def _closest_margin(checks):
