@@ -55,6 +55,14 @@ def verdicts(report):
     return report["passed"], report["root_causes"], checks
 
 
+def _summary(report):
+    """What a report says, in one line, for a verdict that differs."""
+    if report is None:
+        return "unloadable"
+    failing = sorted({(c["function"], c["target"]) for c in report["checks"] if c["passed"] is False})
+    return f"passed={report['passed']} root causes {report['root_causes']} failing {failing[:4]}"
+
+
 def timed(argv):
     start = time.perf_counter()
     result = subprocess.run(argv, capture_output=True, text=True, stdin=subprocess.DEVNULL)
@@ -93,6 +101,8 @@ def main():
             report = json.loads(result.stdout) if result.returncode in (0, 1) else None
             if verdicts(report) != verdicts(graded[path.name]["report"]):
                 differ.append(path.name)
+                print(f"  {path.name}: gradcheck --impl {_summary(report)}; "
+                      f"grade {_summary(graded[path.name]['report'])}")
         speedup = serial_seconds / grade_seconds
         print(f"manual-dnn grade            {grade_seconds:7.1f} s  {len(paths) / grade_seconds:5.2f} submissions/s")
         print(f"gradcheck --impl, serially  {serial_seconds:7.1f} s  {len(paths) / serial_seconds:5.2f} submissions/s")
