@@ -55,10 +55,10 @@ def verdicts(report):
     return report["passed"], report["root_causes"], checks
 
 
-def _summary(report):
-    """What a report says, in one line, for a verdict that differs."""
+def _summary(report, record=None):
+    """What a report says, in one line, for a verdict that differs (``record``: grade's JSONL row)."""
     if report is None:
-        return "unloadable"
+        return f"{record['status']}: {record['reason']}" if record else "no report"
     failing = sorted({(c["function"], c["target"]) for c in report["checks"] if c["passed"] is False})
     return f"passed={report['passed']} root causes {report['root_causes']} failing {failing[:4]}"
 
@@ -102,7 +102,7 @@ def main():
             if verdicts(report) != verdicts(graded[path.name]["report"]):
                 differ.append(path.name)
                 print(f"  {path.name}: gradcheck --impl {_summary(report)}; "
-                      f"grade {_summary(graded[path.name]['report'])}")
+                      f"grade {_summary(graded[path.name]['report'], graded[path.name])}")
         speedup = serial_seconds / grade_seconds
         print(f"manual-dnn grade            {grade_seconds:7.1f} s  {len(paths) / grade_seconds:5.2f} submissions/s")
         print(f"gradcheck --impl, serially  {serial_seconds:7.1f} s  {len(paths) / serial_seconds:5.2f} submissions/s")

@@ -107,11 +107,14 @@ def run(args):
     if args.impl:
         import importlib
 
-        from reference.learner.sandbox import open_sandboxed
+        from reference.learner.sandbox import SandboxError, open_sandboxed
 
         try:  # the learner's file loads in its child while JAX is imported here
             source = open_sandboxed(args.impl, args.timeout, args.memory,
                                     meanwhile=lambda: importlib.import_module("reference.checks.checker"))
+        except SandboxError as error:  # the checker's failure, not the file's: exit 3, as an oracle's
+            print(f"manual-dnn {COMMAND}: {error}", file=sys.stderr)
+            return 3
         except ImplementationError as error:
             return fail(str(error), COMMAND)
         from reference.checks.checker import check

@@ -14,7 +14,14 @@ import time
 from dataclasses import dataclass, field
 
 from reference.learner.implementation import ImplementationError
-from reference.learner.sandbox import DEFAULT_MEMORY, DEFAULT_TIMEOUT, TIMED_OUT, call_failure_kind, open_sandboxed
+from reference.learner.sandbox import (
+    DEFAULT_MEMORY,
+    DEFAULT_TIMEOUT,
+    TIMED_OUT,
+    SandboxError,
+    call_failure_kind,
+    open_sandboxed,
+)
 from reference.seed_functions import SEED_FUNCTIONS
 
 __all__ = ["Settings", "Outcome", "grade_submission", "function_verdicts", "default_weights", "score", "STATUSES",
@@ -123,6 +130,8 @@ def grade_submission(path, settings):
 
     try:
         impl = open_sandboxed(path, settings.timeout, settings.memory)
+    except SandboxError as error:  # the checker's, not the submission's: regrade it
+        return ended("error", str(error))
     except ImplementationError as error:
         return ended("timeout" if TIMED_OUT in str(error) else "unloadable", str(error))
     try:

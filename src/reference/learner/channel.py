@@ -125,8 +125,9 @@ class Channel:
             left = deadline - time.monotonic()
             if left <= 0:
                 raise TimeoutError
-            readable, writable, _ = select.select([self.replies, self.output], [self.requests] if parts else [],
-                                                  [], left)
+            # Only sending: the reply (the child may already have written it) is the next exchange's to read.
+            listening = [self.replies, self.output] if reply else [self.output]
+            readable, writable, _ = select.select(listening, [self.requests] if parts else [], [], left)
             if self.output in readable:
                 self._drain()
             if writable:

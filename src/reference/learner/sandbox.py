@@ -38,11 +38,15 @@ from reference.learner.implementation import Implementation, ImplementationError
 from reference.learner.replies import checked_fields, unchanged
 from reference.seed_functions import SEED_FUNCTIONS
 
-__all__ = ["open_sandboxed", "SandboxedImplementation", "DEFAULT_TIMEOUT", "DEFAULT_MEMORY", "call_failure_kind",
-           "TIMED_OUT", "CRASHED"]
+__all__ = ["open_sandboxed", "SandboxedImplementation", "SandboxError", "DEFAULT_TIMEOUT", "DEFAULT_MEMORY",
+           "call_failure_kind", "TIMED_OUT", "CRASHED"]
 
 DEFAULT_TIMEOUT = 10.0  # seconds of wall time per call (and for loading)
 DEFAULT_MEMORY = 4 << 30  # bytes
+
+
+class SandboxError(ImplementationError):
+    """The sandbox itself could not start: the checker's failure, never the learner's."""
 
 
 class _Sandbox:
@@ -72,7 +76,7 @@ class _Sandbox:
                 raise Died(f"{CRASHED} garbage on the channel at start")
         except (TimeoutError, Died, wire.WireError) as error:
             self._stop()
-            raise ImplementationError(f"{self.label}: the checker's sandbox could not start ({error})") from None
+            raise SandboxError(f"{self.label}: the checker's sandbox could not start ({error})") from None
         try:
             reply = child.exchange([], time.monotonic() + self.timeout, 64 << 20)
         except TimeoutError:
