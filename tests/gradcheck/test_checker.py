@@ -61,9 +61,12 @@ def test_helpers_left_to_the_notebook_are_supplied_and_missing_functions_listed(
     assert "L_model_backward" in report.missing and "relu" in report.supplied
 
 
-def test_a_notebooks_globals_mapping_can_be_checked():
-    namespace = seed_namespace()
-    assert check(namespace, **SMALL).passed
+def test_a_notebooks_globals_mapping_can_be_checked_and_is_named_so():
+    namespace = {**seed_namespace(), "__name__": "__main__"}  # what globals() holds in a notebook
+    report = check(namespace, **SMALL)
+    assert report.passed and report.implementation == "globals()"
+    assert report.to_text().startswith("manual-dnn gradcheck: globals() on layers")
+    assert check(seed_namespace(), **SMALL).implementation == "a dict of functions"
 
 
 def _learner(tmp_path, body, name="learner.py"):

@@ -81,8 +81,9 @@ def test_the_step_sweep_refuses_a_dA_key():
 
 def test_the_report_prints_as_text_and_repr_is_one_line(wrong):
     assert str(wrong) == wrong.to_text()
-    assert repr(wrong) == "<Report mapping: FAIL, " + f"{sum(c.passed is False for c in wrong.checks)} of " \
-        f"{len(wrong.checks)} checks; root cause linear_backward>"
+    failed = sum(c.passed is False for c in wrong.checks)
+    assert repr(wrong) == f"<Report a dict of functions: FAIL, {failed} of {len(wrong.checks)} checks; " \
+        "root cause linear_backward>"
     text = wrong.to_text()
     assert "Where each failing tensor is wrong:" in text and "Step size, L_model_backward dW" in text
 

@@ -319,6 +319,6 @@ def load_implementation(source):
         from reference.learner.sandbox import open_sandboxed
 
         return open_sandboxed(source)
-    if hasattr(source, "get"):
-        return from_mapping(source, "mapping")
+    if hasattr(source, "get"):  # a notebook's or a script's globals() is named so in the report
+        return from_mapping(source, "globals()" if source.get("__name__") == "__main__" else "a dict of functions")
     raise ImplementationError(f"cannot check {type(source).__name__}: give a module, a .py path or a mapping")
