@@ -58,3 +58,25 @@ def test_a_sandbox_that_cannot_start_is_the_checkers_failure_not_the_learners(mo
     assert "the checker's sandbox could not start (crashed: exited with status 1)" in outcome.reason
     assert main(["gradcheck", "--impl", str(path), "--layers", "3,2,1", "--examples", "4"]) == 3
     assert "the checker's sandbox could not start" in capsys.readouterr().err
+
+
+def test_a_childs_exit_code_is_known_again_when_it_is_killed_after_it_died(tmp_path):
+    # A learner's os._exit is read once to say why the child ended, then again when the
+    # sandbox kills and reaps it: the zygote says it only once, so the second asking waited
+    # its full timeout and got None (2 s lost per crashed call).
+    from reference.learner import spawning
+
+    to_child, requests = os.pipe()
+    replies, from_child = os.pipe()
+    output, output_end = os.pipe()
+    process = spawning.launch(str(tmp_path), 1 << 30, 60, to_child, from_child, output_end)
+    for fd in (to_child, from_child, output_end):
+        os.close(fd)
+    try:
+        os.close(requests)  # nothing to ask: the child reads the end and exits with status 0
+        assert process.exit_code(timeout=30) == 0
+        assert process.exit_code(timeout=30) == 0
+        channel.kill(process, None)  # what the sandbox does next: no error, no wait
+    finally:
+        os.close(replies)
+        os.close(output)

@@ -58,7 +58,7 @@ class _Forked:
     the zygote answers: the order is sent at once, so the caller works while the zygote forks."""
 
     def __init__(self, zygote):
-        self.zygote, self._pid = zygote, None
+        self.zygote, self._pid, self._code = zygote, None, None
 
     @property
     def pid(self):
@@ -68,7 +68,10 @@ class _Forked:
         return self._pid
 
     def exit_code(self, timeout):
-        return None if self.pid is None else self.zygote.exit_code(self.pid, timeout)
+        # Kept: the zygote says it once, and a dead child is asked again when it is killed and reaped.
+        if self._code is None and self.pid is not None:
+            self._code = self.zygote.exit_code(self.pid, timeout)
+        return self._code
 
 
 class _Zygote:
