@@ -271,3 +271,27 @@ def test_functions_in_a_time_cell_count_and_other_cell_magics_are_skipped(tmp_pa
         assert impl.skipped == ["cell 3, line 1: NotImplementedError: a %%bash cell is not run here"]
     finally:
         impl.close()
+
+
+CORPUS = Path(__file__).resolve().parent.parent / "learners"
+
+
+def test_an_import_inside_the_function_is_an_import_no_note_says_otherwise():
+    from reference.learner.loading import from_path
+
+    impl = from_path(CORPUS / "step_by_step" / "split_backward_activation.py")
+    assert impl.supplied_imports == []
+    assert not [n for n in impl.notes if "without importing" in n]
+    fragment = from_path(CORPUS / "step_by_step" / "fragment_linear_backward_no_import.py")
+    assert fragment.supplied_imports == ["import numpy as np"]
+
+
+def test_an_application_fragment_gets_the_step_by_step_functions_it_calls_as_supplied():
+    from reference.learner.loading import from_path
+
+    impl = from_path(CORPUS / "application" / "app_fragment_two_layer_no_imports.py")
+    assert list(impl.functions) == ["two_layer_model"]
+    assert {"initialize_parameters", "linear_activation_forward", "compute_cost", "linear_activation_backward",
+            "update_parameters"} <= set(impl.supplied)
+    misspelt = from_path(CORPUS / "step_by_step" / "bug_misspelt_definition.py")
+    assert "linear_activation_backward" not in misspelt.supplied  # its own notebook's: the learner's NameError

@@ -71,7 +71,7 @@ def _load(path, wire):
     from reference.learner.loading import from_path
 
     try:
-        impl = from_path(path)
+        impl = from_path(path, keep_imports=True)  # this process is the learner's alone
     except ImplementationError as error:
         return None, {"unloadable": str(error)}
     except BaseException as error:  # noqa: B036 -- a learner's KeyboardInterrupt at import, or worse

@@ -10,11 +10,15 @@ without defining them: the course supplied them from a utility module
 (``from dnn_utils import ...``). They are supplied here the same way, from
 manual_dnn, and reported as supplied rather than checked. Likewise a fragment
 that uses ``np`` (or ``copy``) without importing it gets the course notebook's
-own first-cell import, and a note that says so.
+own first-cell import, and a note that says so; one that calls the course's
+other functions without defining them (an Application loop saved on its own)
+gets them from the course's ``dnn_app_utils``, reported as supplied; and
+``from any.package.dnn_app_utils_v2 import *`` is the course's module too.
 """
 
 import ast
 import contextlib
+import importlib.util
 import inspect
 import io
 import linecache
@@ -171,11 +175,13 @@ class _ModuleNames(ast.NodeVisitor):
     """The names a statement binds at module level, and the names it loads anywhere."""
 
     def __init__(self):
-        self.binds, self.loads, self.depth = set(), set(), 0
+        self.binds, self.loads, self.imports, self.depth = set(), set(), set(), 0
 
     def visit_Import(self, node):
+        names = {(a.asname or a.name).split(".")[0] for a in node.names}
+        self.imports |= names  # inside a function too: ``import numpy as np`` in its body
         if not self.depth:
-            self.binds |= {(a.asname or a.name).split(".")[0] for a in node.names}
+            self.binds |= names
 
     visit_ImportFrom = visit_Import
 
@@ -234,12 +240,15 @@ class _NotebookShell:
         return []
 
 
-def from_path(path):
+def from_path(path, keep_imports=False):
     """Run a learner's .py file or .ipynb notebook and collect its seed functions.
 
     Top-level statements that fail are skipped and listed (a learner's file
     usually ends in test-case calls that need the course's files); the
-    function definitions around them still count.
+    function definitions around them still count. ``keep_imports``: the
+    file's folder stays on sys.path and the course's modules in sys.modules
+    afterwards (the sandbox's child, where a function may import its sibling
+    file or the course's module in its body when it is called).
     """
     path = Path(path)
     if not path.is_file():
@@ -258,6 +267,7 @@ def from_path(path):
     namespace["get_ipython"] = _NotebookShell(namespace).get  # magics, as IPython's transformers wrote them
     imported_itself = set()
     shims = course_modules()
+    shims.update(_course_modules_in_packages(programs, shims, path.parent))
     saved = {name: sys.modules.get(name) for name in shims}
     sys.modules.update(shims)
     sys.path.insert(0, str(path.parent))
@@ -272,18 +282,71 @@ def from_path(path):
                     message = str(error).splitlines()[0] if str(error) else ""
                     skipped.append(f"{where}line {node.lineno}: {type(error).__name__}: {message}".rstrip(": "))
     finally:
-        sys.path.remove(str(path.parent))
-        for name, module in saved.items():
-            if module is None:
-                sys.modules.pop(name, None)
-            else:
-                sys.modules[name] = module
+        if not keep_imports:
+            sys.path.remove(str(path.parent))
+            for name, module in saved.items():
+                if module is None:
+                    sys.modules.pop(name, None)
+                else:
+                    sys.modules[name] = module
+    _supply_the_other_notebooks_functions(namespace, used, supplied)
     implementation = from_mapping(namespace, str(path), supplied)
     implementation.output = output.getvalue()
     implementation.skipped = skipped
-    implementation.supplied_imports = [COURSE_IMPORTS[n][1] for n in course_imports if n not in imported_itself]
+    imported = imported_itself | set().union(*(n.imports for n in names)) if names else imported_itself
+    implementation.supplied_imports = [COURSE_IMPORTS[n][1] for n in course_imports if n not in imported]
     implementation.notes[:0] = _loading_notes(implementation)
     return implementation
+
+
+def _supply_the_other_notebooks_functions(namespace, used, supplied):
+    """An Application loop saved on its own calls the Step-by-Step functions its notebook
+    imported from ``dnn_app_utils``: put those it uses but never defines into ``namespace``
+    (they are then reported as supplied). A function of the file's own notebook is never
+    supplied: a misspelt or missing one there is the learner's NameError, as in Jupyter."""
+    own = {SEED_FUNCTIONS[name].notebook for name in SEED_FUNCTIONS
+           if callable(namespace.get(name)) and namespace[name] is not supplied.get(name)}
+    for name in sorted(used & set(supplied) - set(namespace)):
+        notebook = SEED_FUNCTIONS[name].notebook if name in SEED_FUNCTIONS else "Application"
+        if own and notebook not in own:
+            namespace[name] = supplied[name]
+
+
+def _course_modules_in_packages(programs, shims, folder):
+    """{dotted name: module} for ``from some.package.dnn_app_utils_v2 import ...`` (the
+    course's module kept in a folder of the learner's repository), where that package
+    is not beside the file: the course's module under that name, its packages empty."""
+    modules = {}
+    for _, node, _ in programs:
+        for statement in ast.walk(node):
+            if isinstance(statement, ast.Import):
+                dotted = [a.name for a in statement.names]
+            elif isinstance(statement, ast.ImportFrom) and statement.module and not statement.level:
+                dotted = [statement.module]
+            else:
+                continue
+            for name in dotted:
+                parts = name.split(".")
+                if len(parts) < 2 or parts[-1] not in shims or _importable(parts[0], folder):
+                    continue
+                for i in range(1, len(parts)):
+                    package = modules.setdefault(".".join(parts[:i]), types.ModuleType(".".join(parts[:i])))
+                    package.__path__ = []
+                    if i > 1:
+                        setattr(modules[".".join(parts[:i - 1])], parts[i - 1], package)
+                modules[name] = shims[parts[-1]]
+                setattr(modules[".".join(parts[:-1])], parts[-1], shims[parts[-1]])
+    return modules
+
+
+def _importable(name, folder):
+    """Whether a top-level module or package ``name`` exists beside the file or is installed."""
+    if (folder / name).exists() or (folder / f"{name}.py").exists():
+        return True
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def _loading_notes(implementation):
