@@ -8,6 +8,7 @@ import JAX only when they run, so train and predict start without it. Errors are
 
 import argparse
 import os
+import signal
 import sys
 
 from manual_dnn_cli import explain, gradcheck, grade, predict, train
@@ -30,7 +31,23 @@ def build_parser():
     return parser
 
 
+def _terminated(*_):
+    raise SystemExit(143)  # unwinds: a learner's sandbox is closed and its folder removed, as on Ctrl-C
+
+
 def main(argv=None):
+    try:  # `kill`, a batch system's stop, a closed terminal's session end
+        previous = signal.signal(signal.SIGTERM, _terminated)
+    except ValueError:  # not the main thread: nothing to install
+        previous = None
+    try:
+        return _run(argv)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _run(argv):
     try:
         args = build_parser().parse_args(argv)
         code = args.run(args)

@@ -6,7 +6,6 @@ import json
 import os
 import signal
 import subprocess
-import tempfile
 import time
 from pathlib import Path
 
@@ -155,10 +154,10 @@ def test_ctrl_c_keeps_the_rows_done_and_exits_130(tmp_path):
     for i in range(4):
         (folder / f"z_slow{i}.py").write_text(CORRECT + slow)
     table = tmp_path / "grades.csv"
-    before = _sandboxes()
+    temp, env = _own_temp(tmp_path)
     process = subprocess.Popen([*MANUAL_DNN, "grade", str(folder), *SMALL, "--workers", "2", "--timeout", "60",
                                 "--csv", str(table)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               stdin=subprocess.DEVNULL)
+                               stdin=subprocess.DEVNULL, env=env)
     try:
         deadline = time.monotonic() + 180
         while time.monotonic() < deadline and (not table.exists() or len(read_csv(table)) < 2):
@@ -175,20 +174,28 @@ def test_ctrl_c_keeps_the_rows_done_and_exits_130(tmp_path):
     assert sorted(Path(r["submission"]).name for r in rows) == ["a_fast0.py", "a_fast1.py"]
     assert all(r["status"] == "passed" for r in rows)
     deadline = time.monotonic() + 10  # the workers close their sandboxes as they stop
-    while _sandboxes() - before and time.monotonic() < deadline:
+    while _sandboxes(temp) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not _sandboxes() - before  # no learner process left running, no working folder left behind
+    assert not _sandboxes(temp)  # no learner process left running, no working folder left behind
 
 
-def _sandboxes():
-    """The learner processes and sandbox folders that exist now."""
-    found = {str(p) for p in Path(tempfile.gettempdir()).glob("manual-dnn-*")}
+def _own_temp(tmp_path):
+    """A temporary folder of the grade's own (its TMPDIR): what another checker on the machine
+    leaves in /tmp at the same time is not this grade's."""
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    return temp, {**os.environ, "TMPDIR": str(temp)}
+
+
+def _sandboxes(temp):
+    """The learner processes and sandbox folders under ``temp`` that exist now."""
+    found = {str(p) for p in temp.rglob("manual-dnn-*")}
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
             cwd = os.readlink(f"/proc/{pid}/cwd")
         except OSError:
             continue
-        if "manual-dnn-learner-" in cwd:
+        if cwd.startswith(str(temp)) and "manual-dnn-learner-" in cwd:
             found.add(f"process {pid}")
     return found
 
@@ -206,10 +213,10 @@ def test_a_submission_that_kills_its_grading_worker_is_a_row_and_the_rest_are_gr
     for i in range(3):
         (folder / f"b_correct{i}.py").write_text(CORRECT)
     table = tmp_path / "grades.csv"
-    before = _sandboxes()
+    temp, env = _own_temp(tmp_path)
     result = subprocess.run([*MANUAL_DNN, "grade", str(folder), *SMALL, "--workers", "2", "--csv", str(table)],
-                            capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
-    assert not _sandboxes() - before  # the killed worker's sandbox folder too is gone
+                            capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL, env=env)
+    assert not _sandboxes(temp)  # the killed worker's sandbox folder too is gone
     rows = {Path(r["submission"]).name: r for r in read_csv(table)}
     assert result.returncode == 1, result.stderr
     assert rows["a_killer.py"]["status"] == "error" and rows["a_killer.py"]["reason"] == "the grading worker died"
