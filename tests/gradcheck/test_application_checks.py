@@ -179,6 +179,21 @@ def test_describe_initialisation_names_the_courses_two_ways():
     assert describe_initialisation({"W1": np.ones((5, 6)), "W2": np.ones((1, 5))}, [6, 5, 1]) is None
 
 
+@pytest.mark.parametrize("scale, words", [(lambda n: 0.01, "at the scale of randn * 0.01"),
+                                          (lambda n: 1 / np.sqrt(n), "at the scale of randn / sqrt(n)"),
+                                          (lambda n: 1.0, "in its own way")])
+def test_an_unseeded_draw_is_named_by_its_scale(scale, words):
+    from reference.checks.application_checks import _initialisation_note
+
+    dims = [12, 10, 6, 1]
+    rng = np.random.default_rng(12345)  # not the course's seeds: no exact match to find
+    parameters = {}
+    for l in range(1, len(dims)):
+        parameters[f"W{l}"] = rng.standard_normal((dims[l], dims[l - 1])) * scale(dims[l - 1])
+        parameters[f"b{l}"] = np.zeros((dims[l], 1))
+    assert words in _initialisation_note("initialize_parameters_deep", parameters, dims)
+
+
 @pytest.mark.parametrize("body, detail", [
     ("    probas, _ = L_model_forward(X, parameters)\n    return (probas > 0.5).astype(float).ravel()\n",
      "p has shape (6,), expected (1, 6)"),  # predict runs on the network checked: 6 examples here

@@ -88,9 +88,23 @@ def _parameter_problems(parameters, dims):
     return problems
 
 
+def _scale_in_words(parameters, dims):
+    """The course's scale the W's are drawn at (their spread pooled over the layers), or None."""
+    weights = [np.asarray(parameters[f"W{l}"], dtype=float) for l in range(1, len(dims))]
+    spreads = {"randn * 0.01": np.sqrt(np.mean(np.concatenate([(W / 0.01).ravel() ** 2 for W in weights]))),
+               "randn / sqrt(n)": np.sqrt(np.mean(np.concatenate(
+                   [(W * np.sqrt(dims[l])).ravel() ** 2 for l, W in enumerate(weights)])))}
+    near = [how for how, spread in spreads.items() if 0.5 <= spread <= 2]
+    return near[0] if len(near) == 1 else None
+
+
 def _initialisation_note(name, parameters, dims):
     how = describe_initialisation(parameters, dims)
     if how is None:
+        scale = _scale_in_words(parameters, dims)
+        if scale:
+            return (f"{name} initialises W at the scale of {scale}, but not with the course's seed "
+                    "(none, or one other than 0-10): its numbers differ from the course's")
         return f"{name} initialises W in its own way (neither randn * 0.01 nor randn / sqrt(n), seeds 0-10)"
     if how.startswith("rand "):
         return (f"{name} initialises W as {how}: np.random.rand draws from [0, 1), so every weight is "
@@ -183,7 +197,7 @@ def training_loop_checks(impl, name, seed=0):
     repeat = _split(name, again)
     if isinstance(repeat, Check) or not all(np.array_equal(start[k], repeat[0].get(k)) for k in keys):
         return [contract_failure(name, "reproducible", "two calls start from different parameters: the course "
-                                 "seeds with np.random.seed(1) at the top of the loop")], printed, notes
+                                 "calls np.random.seed(1) first thing in the function")], printed, notes
     checks = [_rule(name, "reproducible", "two calls start from the same parameters")]
     start_check, init_output = _start_check(impl, name, dims, start)
     printed += init_output
