@@ -175,12 +175,13 @@ class _ModuleNames(ast.NodeVisitor):
     """The names a statement binds at module level, and the names it loads anywhere."""
 
     def __init__(self):
-        self.binds, self.loads, self.imports, self.depth = set(), set(), set(), 0
+        self.binds, self.loads, self.imports_inside, self.depth = set(), set(), set(), 0
 
     def visit_Import(self, node):
         names = {(a.asname or a.name).split(".")[0] for a in node.names}
-        self.imports |= names  # inside a function too: ``import numpy as np`` in its body
-        if not self.depth:
+        if self.depth:  # ``import numpy as np`` in a function's body: it runs when the function does
+            self.imports_inside |= names
+        else:
             self.binds |= names
 
     visit_ImportFrom = visit_Import
@@ -293,7 +294,7 @@ def from_path(path, keep_imports=False):
     implementation = from_mapping(namespace, str(path), supplied)
     implementation.output = output.getvalue()
     implementation.skipped = skipped
-    imported = imported_itself | set().union(*(n.imports for n in names)) if names else imported_itself
+    imported = imported_itself | set().union(*(n.imports_inside for n in names)) if names else imported_itself
     implementation.supplied_imports = [COURSE_IMPORTS[n][1] for n in course_imports if n not in imported]
     implementation.notes[:0] = _loading_notes(implementation)
     return implementation
