@@ -8,7 +8,6 @@ Function verdicts: pass, fail, error (an exception or a crash of the call),
 timeout, missing, supplied (a helper the checker gave, as the course did).
 """
 
-import dataclasses
 import json
 import time
 from dataclasses import dataclass, field
@@ -99,16 +98,7 @@ def score(verdicts, weights=None):
     return round(sum(w for name, w in counted.items() if verdicts.get(name) == "pass") / total, 4) if total else 0.0
 
 
-def _convention(report, impl):
-    """The dA convention the report (or the loading) named, if any (a field whose name says so)."""
-    for record in (report, impl):
-        for f in dataclasses.fields(record) if dataclasses.is_dataclass(record) else ():
-            if "convention" in f.name and getattr(record, f.name):
-                return str(getattr(record, f.name))
-    return None
-
-
-def _status(report, verdicts):
+def _status(report):
     kinds = {call_failure_kind(c.detail) for c in report.checks if c.target == "call" and c.passed is False}
     if "timeout" in kinds:
         return "timeout"
@@ -143,6 +133,6 @@ def grade_submission(path, settings):
         return ended("unloadable", f"{path}: defines none of the course's functions", text=report.to_text())
     verdicts = function_verdicts(report)
     text = report.to_text()
-    return ended(_status(report, verdicts), text.splitlines()[-1], score=score(verdicts, settings.weights),
-                 verdicts=verdicts, root_causes=report.root_causes, convention=_convention(report, impl),
+    return ended(_status(report), text.splitlines()[-1], score=score(verdicts, settings.weights),
+                 verdicts=verdicts, root_causes=report.root_causes, convention=report.dA_convention,
                  report=json.loads(report.to_json()), text=text)
