@@ -206,3 +206,12 @@ def test_a_wrong_predict_fails(tmp_path, body, detail):
     report = check(path, **SMALL)
     assert report.root_causes == ["predict"], report.to_text()
     assert any(detail in c.detail for c in _failing(report, "predict")), report.to_text()
+
+
+def test_an_exception_in_a_training_loop_names_the_learners_line_as_in_the_step_by_step_checks():
+    path = Path(__file__).resolve().parent.parent / "learners" / "application" / "app_L_layer_initialize_parameters.py"
+    report = check(path, **SMALL)
+    (failure,) = [c for c in report.checks if c.function == "L_layer_model" and c.target == "call"]
+    assert failure.raised["type"] == "TypeError" and failure.raised["file"] == str(path)
+    assert failure.raised["line"] == 109
+    assert failure.raised["source"] == "parameters = initialize_parameters(layers_dims)"

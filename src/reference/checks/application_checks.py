@@ -12,7 +12,7 @@ their costs to themselves: that is reported, not failed.
 import numpy as np
 
 import manual_dnn
-from reference.checks.comparison import compare, contract_failure, returned
+from reference.checks.comparison import call_failure, compare, contract_failure, returned
 from reference.learner import course_modules
 from reference.oracles import jax_network as jnet
 from reference.oracles.jax_training import descent_trajectory
@@ -124,7 +124,7 @@ def initializer_checks(impl):
         first, second = (impl.call(name, _arguments(name), *args) for _ in range(2))
         printed += [first.output, second.output]
         if first.error:
-            checks.append(contract_failure(name, "call", first.error))
+            checks.append(call_failure(name, first))
             continue
         problems = _parameter_problems(first.value, dims)
         checks += [contract_failure(name, "parameters", p) for p in problems]
@@ -155,7 +155,7 @@ def training_point(seed=0):
 def _split(name, result):
     """(parameters, costs or None, version words) from what a loop returned, or a failing Check."""
     if result.error:
-        return contract_failure(name, "call", result.error)
+        return call_failure(name, result)
     value = result.value
     if isinstance(value, dict):
         return value, None, "returns parameters only (older course versions)"
@@ -310,7 +310,7 @@ def predict_checks(impl, point):
     flipped = impl.call("predict", _arguments("predict"), point.X, 1 - point.Y, parameters)
     printed = first.output + flipped.output
     if first.error:
-        return [contract_failure("predict", "call", first.error)], printed
+        return [call_failure("predict", first)], printed
     checks = [compare("predict", "p", "jax-forward", expected, first.value, TOLERANCES["jax-forward"])]
     if flipped.error or not np.array_equal(np.asarray(first.value), np.asarray(flipped.value)):
         checks.append(contract_failure("predict", "p", "changes when y changes: a prediction may not look at the "

@@ -28,7 +28,7 @@ def contract_difference(function, target, detail):
 def call_failure(function, result):
     """The call raised: its reason, and where in the learner's code."""
     check = contract_failure(function, "call", result.error)
-    if getattr(result, "error_type", None):
+    if result.error_type:
         check.raised = {"type": result.error_type, "message": result.error_message, "file": result.error_file,
                         "cell": result.error_cell, "line": result.error_line, "source": result.error_source}
     return check
