@@ -172,12 +172,17 @@ def _statements(path, where, source, strict):
 
 
 class _ModuleNames(ast.NodeVisitor):
-    """The names a statement binds at module level, and the names it loads anywhere."""
+    """The names a statement binds at module level, the names it loads anywhere, and the
+    modules it imports anywhere (dotted, as written)."""
 
     def __init__(self):
-        self.binds, self.loads, self.imports_inside, self.depth = set(), set(), set(), 0
+        self.binds, self.loads, self.imports_inside, self.modules, self.depth = set(), set(), set(), set(), 0
 
     def visit_Import(self, node):
+        if isinstance(node, ast.Import):
+            self.modules |= {a.name for a in node.names}
+        elif node.module and not node.level:
+            self.modules.add(node.module)
         names = {(a.asname or a.name).split(".")[0] for a in node.names}
         if self.depth:  # ``import numpy as np`` in a function's body: it runs when the function does
             self.imports_inside |= names
@@ -268,7 +273,7 @@ def from_path(path, keep_imports=False):
     namespace["get_ipython"] = _NotebookShell(namespace).get  # magics, as IPython's transformers wrote them
     imported_itself = set()
     shims = course_modules()
-    shims.update(_course_modules_in_packages(programs, shims, path.parent))
+    shims.update(_course_modules_in_packages(set().union(*(n.modules for n in names)), shims, path.parent))
     saved = {name: sys.modules.get(name) for name in shims}
     sys.modules.update(shims)
     sys.path.insert(0, str(path.parent))
@@ -313,30 +318,25 @@ def _supply_the_other_notebooks_functions(namespace, used, supplied):
             namespace[name] = supplied[name]
 
 
-def _course_modules_in_packages(programs, shims, folder):
+def _course_modules_in_packages(imported, shims, folder):
     """{dotted name: module} for ``from some.package.dnn_app_utils_v2 import ...`` (the
     course's module kept in a folder of the learner's repository), where that package
     is not beside the file: the course's module under that name, its packages empty."""
     modules = {}
-    for _, node, _ in programs:
-        for statement in ast.walk(node):
-            if isinstance(statement, ast.Import):
-                dotted = [a.name for a in statement.names]
-            elif isinstance(statement, ast.ImportFrom) and statement.module and not statement.level:
-                dotted = [statement.module]
-            else:
-                continue
-            for name in dotted:
-                parts = name.split(".")
-                if len(parts) < 2 or parts[-1] not in shims or _importable(parts[0], folder):
-                    continue
-                for i in range(1, len(parts)):
-                    package = modules.setdefault(".".join(parts[:i]), types.ModuleType(".".join(parts[:i])))
-                    package.__path__ = []
-                    if i > 1:
-                        setattr(modules[".".join(parts[:i - 1])], parts[i - 1], package)
-                modules[name] = shims[parts[-1]]
-                setattr(modules[".".join(parts[:-1])], parts[-1], shims[parts[-1]])
+    for dotted in sorted(imported):
+        *packages, last = dotted.split(".")
+        if not packages or last not in shims or _importable(packages[0], folder):
+            continue
+        parent = None
+        for depth in range(1, len(packages) + 1):
+            name = ".".join(packages[:depth])
+            package = modules.setdefault(name, types.ModuleType(name))
+            package.__path__ = []
+            if parent is not None:
+                setattr(parent, packages[depth - 1], package)
+            parent = package
+        setattr(parent, last, shims[last])
+        modules[dotted] = shims[last]
     return modules
 
 
