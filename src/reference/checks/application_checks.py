@@ -90,11 +90,13 @@ def _parameter_problems(parameters, dims):
 
 def _scale_in_words(parameters, dims):
     """The course's scale the W's are drawn at (their spread pooled over the layers), or None."""
-    weights = [np.asarray(parameters[f"W{l}"], dtype=float) for l in range(1, len(dims))]
-    spreads = {"randn * 0.01": np.sqrt(np.mean(np.concatenate([(W / 0.01).ravel() ** 2 for W in weights]))),
-               "randn / sqrt(n)": np.sqrt(np.mean(np.concatenate(
-                   [(W * np.sqrt(dims[l])).ravel() ** 2 for l, W in enumerate(weights)])))}
-    near = [how for how, spread in spreads.items() if 0.5 <= spread <= 2]
+    weights = [W for W, _ in _weights(parameters, len(dims) - 1)]
+
+    def spread(scale):  # the RMS of W / scale(n_{l-1}) over every layer: about 1 at the scale drawn with
+        return np.sqrt(np.mean(np.concatenate([(W / scale(n)).ravel() ** 2 for W, n in zip(weights, dims)])))
+
+    near = [how for how, scale in (("randn * 0.01", lambda n: 0.01), ("randn / sqrt(n)", lambda n: 1 / np.sqrt(n)))
+            if 0.5 <= spread(scale) <= 2]
     return near[0] if len(near) == 1 else None
 
 
