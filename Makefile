@@ -7,7 +7,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-DATA ?= $(or $(MANUAL_DNN_DATA),$(wildcard ../shared/datasets),datasets)
+# Absolute, so that tests which change their working folder still find it.
+DATA ?= $(abspath $(or $(MANUAL_DNN_DATA),$(wildcard ../shared/datasets),datasets))
 # Prints the interpreter's version when it runs and is >= 3.11, nothing otherwise.
 VERSION_OF = $(1) -c 'import sys; sys.version_info >= (3, 11) and print(sys.version)' 2>/dev/null
 
