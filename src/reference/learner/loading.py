@@ -30,7 +30,7 @@ from pathlib import Path
 from reference.learner.call_graph import call_graph_of
 from reference.learner.calling import cell_filename
 from reference.learner.course_modules import COURSE_MODULE_NAMES, course_modules, supplied_functions
-from reference.learner.implementation import Implementation, ImplementationError
+from reference.learner.implementation import MAX_DEFINED, Implementation, ImplementationError
 from reference.learner.source import code_cells, is_notebook
 from reference.seed_functions import HELPERS, SEED_FUNCTIONS
 
@@ -139,7 +139,17 @@ def from_mapping(mapping, label="mapping", supplied=None):
     notebooks = {SEED_FUNCTIONS[name].notebook for name in functions}
     missing = [name for name in missing if not notebooks or SEED_FUNCTIONS[name].notebook in notebooks]
     calls = {name: call_graph_of(function, mapping, containers) for name, function in functions.items()}
-    return Implementation(label, functions, own_supplied, missing, notes=notes, found_in=found_in, calls=calls)
+    return Implementation(label, functions, own_supplied, missing, notes=notes, found_in=found_in, calls=calls,
+                          defined=_other_functions(mapping))
+
+
+def _other_functions(mapping):
+    """The names of the functions the namespace's own code defines at top level, seed functions aside."""
+    module_name = mapping.get("__name__")
+    names = [key for key, value in list(mapping.items())
+             if isinstance(key, str) and key not in SEED_FUNCTIONS and not key.startswith("__")
+             and inspect.isfunction(value) and getattr(value, "__module__", None) == module_name]
+    return names[:MAX_DEFINED]
 
 
 # ---------------------------------------------------------------- running a file

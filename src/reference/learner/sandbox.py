@@ -34,8 +34,8 @@ from reference.learner.channel import (
     size_text,
 )
 from reference.learner.child import CAPPED, OUTPUT_CAP
-from reference.learner.implementation import Implementation, ImplementationError
-from reference.learner.replies import checked_fields, unchanged
+from reference.learner.implementation import MAX_DEFINED, Implementation, ImplementationError
+from reference.learner.replies import checked_fields, checked_frames, unchanged
 from reference.seed_functions import SEED_FUNCTIONS
 
 __all__ = ["open_sandboxed", "SandboxedImplementation", "SandboxError", "DEFAULT_TIMEOUT", "DEFAULT_MEMORY",
@@ -119,6 +119,10 @@ class _Sandbox:
             for listed, allowed in (("supplied", SEED_FUNCTIONS), ("missing", SEED_FUNCTIONS)):
                 if not set(fields.get(listed, ())) <= set(allowed) - set(names):
                     raise Died(f"{CRASHED} garbage on the channel: {listed}")
+            # Names only suggest ("did you mean ...?"): identifiers, as many as the loader keeps.
+            defined = fields.get("defined", [])
+            if len(defined) > MAX_DEFINED or not all(n.isidentifier() and len(n) <= 200 for n in defined):
+                raise Died(f"{CRASHED} garbage on the channel: defined")
         except Died as error:
             self._stop()
             raise ImplementationError(f"{self.label}: the implementation sent garbage while loading ({error})") \
@@ -156,6 +160,8 @@ class _Sandbox:
                 and isinstance(reply["after"], list) and len(reply["after"]) == len(args)):
             raise Died(f"{CRASHED} garbage on the channel: not a reply to a call")
         result = Call(**checked_fields(Call, reply["call"]))
+        if not checked_frames(result.frames):
+            raise Died(f"{CRASHED} garbage on the channel: frames")
         mutated = []
         for name, sent, back in zip(argnames, args, reply["after"]):
             if not (isinstance(back, list) and len(back) == 2 and isinstance(back[0], bool)):
