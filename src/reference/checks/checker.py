@@ -128,6 +128,16 @@ class _Nothing:
         return False
 
 
+def _missing(impl, report, only):
+    """The graded functions the file lacks: all of them; with ``only``, those named, and the callees
+    a function checked fails without (a callee the file imports from elsewhere is no lack of it)."""
+    if only is None:
+        return list(impl.missing)
+    failing = {c.function for c in report.checks if c.passed is False}
+    needed = set().union(*(callees(f, impl.calls) for f in failing))
+    return [m for m in impl.missing if m in only or m in needed]
+
+
 def _check(impl, layer_dims, examples, seed, X, Y, full_fd, params, only=None):
     if X is not None:
         examples = X.shape[1]
@@ -138,9 +148,7 @@ def _check(impl, layer_dims, examples, seed, X, Y, full_fd, params, only=None):
     scope = set(SEED_FUNCTIONS) if only is None else set(only).union(*(callees(f, impl.calls) for f in only))
     in_scope = [name for name in SEED_FUNCTIONS if name in scope]
     report = Report(impl.label, layer_dims, examples, "synthetic" if X is None else "cat-image", seed,
-                    supplied=impl.supplied, missing=[m for m in impl.missing if m in scope],
-                    notes=list(impl.notes), call_graph=dict(impl.calls), found=impl.names,
-                    did_you_mean=did_you_mean([m for m in impl.missing if m in scope], impl.defined),
+                    supplied=impl.supplied, notes=list(impl.notes), call_graph=dict(impl.calls), found=impl.names,
                     only=only, not_checked=[f for f in SEED_FUNCTIONS if f not in scope and
                                             (f in impl.names or f in impl.missing)])
     seen = impl if only is None else _Scoped(impl, in_scope)
@@ -154,6 +162,8 @@ def _check(impl, layer_dims, examples, seed, X, Y, full_fd, params, only=None):
         report.notes.extend(notes)
         report.dA_convention = report.dA_convention or convention
         printed.append(output)
+    report.missing = _missing(impl, report, only)
+    report.did_you_mean = did_you_mean(report.missing, impl.defined)
     if point.cache_info().currsize:
         report.notes[:0] = point().notes
     lines = sum(text.count("\n") + (1 if text and not text.endswith("\n") else 0) for text in printed)

@@ -162,13 +162,17 @@ _NOUNS = {"jax-trajectory": ("trajectory", "trajectories"), "jax-vjp": ("gradien
 
 def folded(report, function):
     """'two_layer_model: 6 trajectories wrong, explained by linear_backward': its failing targets
-    counted by what they are (gradients, trajectories, values, ...)."""
-    counts = {}
+    counted by what they are (gradients, trajectories, values, ...), or the exception it raised."""
+    counts, raised = {}, []
     for check, _ in merged([c for c in report.checks if c.function == function and c.passed is False]):
-        nouns = _NOUNS.get(check.oracle, ("other check", "other checks"))
+        if isinstance(check.raised, dict) and check.raised.get("type"):
+            raised.append(f"raised {one_line(check.raised['type'])}")
+            continue
+        nouns = _NOUNS.get(check.oracle, ("contract check", "contract checks"))
         counts[nouns] = counts.get(nouns, 0) + 1
-    what = ", ".join(f"{n} {one if n == 1 else many}" for (one, many), n in counts.items())
-    return f"{function}: {what} wrong, explained by {joined(report.explained_by.get(function, []))}"
+    what = raised + ([", ".join(f"{n} {one if n == 1 else many}" for (one, many), n in counts.items()) + " wrong"]
+                     if counts else [])
+    return f"{function}: {', '.join(what)}, explained by {joined(report.explained_by.get(function, []))}"
 
 
 def _explained(report):
