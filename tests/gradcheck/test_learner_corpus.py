@@ -16,6 +16,7 @@ import pytest
 from manual_dnn_cli.main import main
 from reference.checks.checker import check
 from reference.learner.implementation import ImplementationError
+from tests.pages import PAGE_WIDTH, first_failure, fits_a_screen, right_after_the_header, verdict_of
 
 CORPUS = Path(__file__).resolve().parent.parent / "learners"
 VERDICTS = tomllib.loads((CORPUS / "verdicts.toml").read_text(encoding="utf-8"))
@@ -24,7 +25,6 @@ SMALL_ARGV = ["--layers", "5,4,3,1", "--examples", "6"]
 EXIT_CODES = {"PASS": 0, "FAIL": 1, "INCOMPLETE": 1, "UNLOADABLE": 2}
 FIELDS = {"verdict", "root_causes", "dA_convention", "course_version", "style", "why", "notes_contain",
           "must_not_blame", "missing", "did_you_mean", "only"}
-PAGE_LINES, PAGE_WIDTH = 40, 100  # a one-bug file's default report fits on a screen
 FILES = sorted(VERDICTS)
 
 
@@ -111,22 +111,6 @@ def test_the_checker_gives_each_learner_file_its_verdict(name):
     assert not set(report.root_causes) & set(expected.get("must_not_blame", [])), text
 
 
-def verdict_of(page):
-    """The verdict line of a text report: the first line that starts with a verdict word."""
-    return next((line for line in page.splitlines() if line.split(":")[0] in {*EXIT_CODES, "NOTHING CHECKED"}), "")
-
-
-def right_after_the_header(lines, line):
-    """Whether ``line`` follows the header ("manual-dnn gradcheck: FILE on layers ..." and its wrapped rest)."""
-    at = lines.index(line)
-    return at >= 1 and lines[0].startswith("manual-dnn gradcheck:") and all(x.startswith("  ") for x in lines[1:at])
-
-
-def first_failure(page):
-    """The first line of a text report that shows a failing check ("  FAIL function target ...")."""
-    return next((line for line in page.splitlines() if line.lstrip().startswith("FAIL ")), "")
-
-
 @pytest.mark.parametrize("name", FILES)
 def test_the_command_exits_with_the_verdicts_code_and_never_a_traceback(name, capsys):
     code = main(["gradcheck", "--impl", str(CORPUS / name), *SMALL_ARGV])
@@ -138,11 +122,10 @@ def test_the_command_exits_with_the_verdicts_code_and_never_a_traceback(name, ca
         assert out == "" and len(err.strip().splitlines()) == 1, err
         return
     assert err == "", err
-    lines = out.splitlines()
-    assert verdict_of(out).startswith(verdict + ":") and right_after_the_header(lines, verdict_of(out)), out
-    assert max(map(len, lines)) <= PAGE_WIDTH, out
+    assert verdict_of(out).startswith(verdict + ":") and right_after_the_header(out), out
+    assert max(map(len, out.splitlines())) <= PAGE_WIDTH, out
     if verdict == "FAIL" and len(expected["root_causes"]) == 1:  # a one-bug file: its report fits on a screen
-        assert len(lines) <= PAGE_LINES, out
+        assert fits_a_screen(out), out
         assert first_failure(out).split()[1] == expected["root_causes"][0], out
     for missing, guess in expected.get("did_you_mean", {}).items():
         assert f"{missing} (did you mean {guess}?)" in " ".join(out.split()), out
@@ -154,7 +137,7 @@ def test_a_fragment_checked_with_only_what_it_defines_passes_and_says_what_was_n
     code = main(["gradcheck", "--impl", str(CORPUS / name), "--only", ",".join(only), *SMALL_ARGV])
     out, err = capsys.readouterr()
     assert code == 0 and err == "", out + err
-    line = " ".join(out.split())
-    assert verdict_of(out).startswith("PASS:") and f"Checked with --only {','.join(only)}; not checked: " in line
+    line = verdict_of(out)
+    assert line.startswith("PASS:") and f"Checked with --only {','.join(only)}; not checked: " in line
     not_checked = set(line.split("not checked: ")[1].split(".")[0].split(", "))
     assert not_checked and not_checked <= set(VERDICTS[name]["missing"]), out  # the functions the file lacks

@@ -28,9 +28,11 @@ def test_an_exception_shows_its_message_and_the_learners_line():
     assert failure.detail == (f"raised AssertionError: db has shape (3,) but b has (3, 1) (in "
                               f"assertion_with_message.py, line {line}: assert db.shape == b.shape, "
                               f"f\"db has shape {{db.shape}} but b has {{b.shape}}\")")
+    source = 'assert db.shape == b.shape, f"db has shape {db.shape} but b has {b.shape}"'
     assert failure.raised == {"type": "AssertionError", "message": "db has shape (3,) but b has (3, 1)",
-                              "file": str(path), "cell": None, "line": line,
-                              "source": 'assert db.shape == b.shape, f"db has shape {db.shape} but b has {b.shape}"'}
+                              "file": str(path), "cell": None, "line": line, "source": source,
+                              "frames": [{"function": "linear_backward", "file": str(path), "cell": None,
+                                          "line": line, "source": source}]}
     (raised,) = [c["raised"] for c in json.loads(report.to_json())["checks"] if c["raised"]]
     assert raised["line"] == line and raised["type"] == "AssertionError"
 
@@ -73,11 +75,18 @@ def test_in_a_notebook_the_reason_names_the_cell_and_the_line_within_it(tmp_path
                  "    return linear_backward(dA * (Z > 0), linear_cache)\n"),
     ])
     report = check(path, **SMALL)
-    for function in ("linear_backward", "linear_activation_backward"):
-        failure = next(c for c in report.checks if c.function == function and c.passed is False)
-        assert failure.raised["cell"] == 3 and failure.raised["line"] == 4, failure.raised
-        assert failure.raised["file"] == str(path) and failure.raised["source"] == "dW = np.dot(dZ, A_prev) / m"
-        assert "(in Step_by_Step.ipynb, cell 3, line 4: dW = np.dot(dZ, A_prev) / m)" in failure.detail
+    # Code cells are counted as Jupyter users count them: code cells only, from 1 (markdown cells skipped).
+    failure = next(c for c in report.checks if c.function == "linear_backward" and c.passed is False)
+    assert failure.raised["cell"] == 2 and failure.raised["line"] == 4, failure.raised
+    assert failure.raised["file"] == str(path) and failure.raised["source"] == "dW = np.dot(dZ, A_prev) / m"
+    assert "(in Step_by_Step.ipynb, code cell 2, line 4: dW = np.dot(dZ, A_prev) / m)" in failure.detail
+    # Through its caller: the caller's own line first, then the chain down to where it raised.
+    failure = next(c for c in report.checks if c.function == "linear_activation_backward" and c.passed is False)
+    assert (failure.raised["cell"], failure.raised["line"]) == (3, 3), failure.raised
+    assert [(f["function"], f["cell"], f["line"]) for f in failure.raised["frames"]] == [
+        ("linear_activation_backward", 3, 3), ("linear_backward", 2, 4)]
+    assert ("(in Step_by_Step.ipynb, code cell 3, linear_activation_backward line 3: return linear_backward(dA * "
+            "(Z > 0), linear_cache) -> code cell 2, linear_backward line 4)") in failure.detail
     assert report.root_causes == ["linear_backward"]
 
 
@@ -143,4 +152,4 @@ def test_a_failing_import_of_numpy_is_supplied_and_said_too(tmp_path):
                     "    return np.dot(W, A) + b, (A, W, b)\n")
     impl = from_path(path)
     assert impl.supplied_imports == ["import numpy as np"]
-    assert check(path, **SMALL).passed
+    assert check(path, only=["linear_forward"], **SMALL).passed  # a fragment, checked as one

@@ -85,12 +85,12 @@ def chain_text(frames):
     The file (and cell) is named where it changes along the chain; the rest is
     each function and its line.
     """
-    parts, previous = [], None
+    parts, previous = [], (None, None)
     for frame in frames:
         here = (frame.get("file"), frame.get("cell"))
-        step = f"{frame.get('function')} {_place(*here, frame.get('line'), named=False)}".strip()
-        if here != previous:
-            where = _place(*here, None) if here[0] is not None else ""
+        step = str(frame.get("function")) + (f" line {frame['line']}" if frame.get("line") is not None else "")
+        if here != previous and here[0] is not None:  # the cell alone when only the cell changes
+            where = _place(*here, None, named=here[0] != previous[0])
             step = f"{where}, {step}" if where else step
         parts.append(step)
         previous = here

@@ -140,7 +140,7 @@ def _root_causes(report):
         entries = _worst_first(merged(own))
         kind = "contract difference" if cause not in report.failing_functions else \
             f"{len(entries)} failing target{'s' * (len(entries) != 1)}"
-        lines += ["", f"{title}: {one_line(cause)} ({kind}{', the worst first' if len(entries) > 1 else ''})"]
+        lines += ["", *_wrap(f"{title}: {cause} ({kind}{', the worst first' if len(entries) > 1 else ''})", rest="  ")]
         said = None
         for check, oracles in entries[:ENTRIES_SHOWN]:
             lines += _entry(check, oracles, patterns, said)
