@@ -9,7 +9,7 @@ import pytest
 
 from manual_dnn_cli.main import main
 from reference.bug_zoo import MUTANTS
-from tests.pages import fits_a_screen, verdict_of
+from tests.pages import first_failure, fits_a_screen, verdict_of
 
 LEARNERS = Path(__file__).parent / "learners"
 SMALL = ["--layers", "5,4,3,1", "--examples", "6"]
@@ -129,3 +129,13 @@ def test_json_names_the_dA_convention_and_the_root_causes(capsys):
     report = json.loads(out)
     assert code == 1 and report["root_causes"] == ["update_parameters", "L_model_backward"]
     assert report["root_cause"] == "update_parameters"
+
+
+def test_a_one_bug_report_at_the_cat_networks_size_fits_a_screen_and_leads_with_its_root_cause(capsys):
+    code, out, err = run(capsys, "--mutant", "dW-missing-1/m")
+    assert code == 1 and err == "" and fits_a_screen(out), out
+    assert verdict_of(out).startswith("FAIL: ") and "Root cause: linear_backward" in verdict_of(out)
+    assert first_failure(out).split()[:3] == ["FAIL", "linear_backward", "dW"]
+    assert "uniform: every entry is 5x JAX's, one factor for all (like a missing 1/m)" in out
+    assert "L_model_backward: 4 gradients, 1 Taylor test wrong, explained by linear_backward" in out
+    assert any(line.startswith("Next: fix linear_backward, then check again;") for line in out.splitlines()[-4:])

@@ -26,9 +26,12 @@ TEXT = st.text(st.characters(codec="utf-8"), max_size=200) | st.sampled_from(
 NAMES = st.sampled_from(list(SEED_FUNCTIONS)) | TEXT
 NUMBERS = st.none() | st.floats(allow_nan=True, allow_infinity=True) | st.sampled_from(
     [0.0, -0.0, 1e-300, 1e300, math.nan, math.inf, -math.inf])
+FRAME = st.fixed_dictionaries({"function": TEXT, "file": st.none() | TEXT, "cell": st.none() | st.integers(),
+                               "line": st.none() | st.integers(), "source": st.none() | TEXT})
 RAISED = st.none() | st.fixed_dictionaries({
     "type": TEXT, "message": TEXT, "file": st.none() | TEXT, "cell": st.none() | st.integers(),
-    "line": st.none() | st.integers(), "source": st.none() | TEXT})
+    "line": st.none() | st.integers(), "source": st.none() | TEXT},
+    optional={"frames": st.lists(FRAME | st.none() | TEXT, max_size=4)})
 WORST = st.none() | st.fixed_dictionaries({"index": st.lists(st.integers(), max_size=3), "expected": NUMBERS,
                                             "actual": NUMBERS})
 

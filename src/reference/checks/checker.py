@@ -80,26 +80,27 @@ def _point(layer_dims, examples, seed, X=None, Y=None):
 
 
 def _runs(rng, point, small, seed, full_fd, params):
-    """[(the functions a run of checks judges, the run)]: a run takes the implementation and
-    returns (checks, printed output, notes, the dA convention or None). A run that judges no
-    function in scope is not made (its JAX oracles and check points included)."""
+    """[(the functions a run of checks judges, whether it draws from ``rng`` whatever it checks, the run)]:
+    a run takes the implementation and returns (checks, printed output, notes, the dA convention or None).
+    A run that judges no function in scope is not made (its JAX oracles and check points included)."""
 
     def model_backward(impl):
         checks, output, convention = model_backward_checks(impl, point(), rng, full_fd, params)
         return checks, output, [], convention
 
     return [
-        (("linear_forward", "sigmoid", "relu", "linear_activation_forward", "compute_cost"),
+        (("linear_forward", "sigmoid", "relu", "linear_activation_forward", "compute_cost"), True,
          lambda impl: (*forward_checks(impl, rng), [], None)),
-        (("relu_backward", "sigmoid_backward", "linear_backward", "linear_activation_backward"),
+        (("relu_backward", "sigmoid_backward", "linear_backward", "linear_activation_backward"), True,
          lambda impl: (*backward_checks(impl, rng), [], None)),
-        (("L_model_forward",), lambda impl: (*model_forward_checks(impl, point()), [], None)),
-        (("L_model_backward",), model_backward),
-        (("update_parameters",), lambda impl: (*update_checks(impl, rng, small()), None)),
-        (("initialize_parameters", "initialize_parameters_deep"), lambda impl: (*initializer_checks(impl), None)),
-        (("two_layer_model",), lambda impl: (*training_loop_checks(impl, "two_layer_model", seed), None)),
-        (("L_layer_model",), lambda impl: (*training_loop_checks(impl, "L_layer_model", seed), None)),
-        (("predict",), lambda impl: (*predict_checks(impl, point()), [], None)),
+        (("L_model_forward",), False, lambda impl: (*model_forward_checks(impl, point()), [], None)),
+        (("L_model_backward",), False, model_backward),
+        (("update_parameters",), False, lambda impl: (*update_checks(impl, rng, small()), None)),
+        (("initialize_parameters", "initialize_parameters_deep"), False,
+         lambda impl: (*initializer_checks(impl), None)),
+        (("two_layer_model",), False, lambda impl: (*training_loop_checks(impl, "two_layer_model", seed), None)),
+        (("L_layer_model",), False, lambda impl: (*training_loop_checks(impl, "L_layer_model", seed), None)),
+        (("predict",), False, lambda impl: (*predict_checks(impl, point()), [], None)),
     ]
 
 
@@ -120,9 +121,9 @@ class _Scoped:
 
 
 class _Nothing:
-    """An implementation without functions: a run skipped by ``only`` still draws its points
-    from the shared generator (calling nothing, computing no oracle), so the functions checked
-    see the points a whole check gives them."""
+    """An implementation without functions: a run of the per-layer checks skipped by ``only`` still
+    draws its small points from the shared generator (calling nothing, computing no oracle), so the
+    functions checked see the points a whole check gives them."""
 
     def __contains__(self, name):
         return False
@@ -153,9 +154,10 @@ def _check(impl, layer_dims, examples, seed, X, Y, full_fd, params, only=None):
                                             (f in impl.names or f in impl.missing)])
     seen = impl if only is None else _Scoped(impl, in_scope)
     printed = []
-    for functions, run in _runs(rng, point, small, seed, full_fd, params):
+    for functions, draws, run in _runs(rng, point, small, seed, full_fd, params):
         if not scope.intersection(functions):
-            run(_Nothing())
+            if draws:  # its small points only, so that the runs after it draw what they draw in a whole check
+                run(_Nothing())
             continue
         checks, output, notes, convention = run(seen)
         report.checks.extend(c for c in checks if c.function in scope)

@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-__all__ = ["Call", "call", "cell_filename", "where_text", "chain_text", "FRAME_KEYS", "MAX_FRAMES"]
+__all__ = ["Call", "call", "cell_filename", "where_text", "chain_steps", "chain_text", "ARROW", "FRAME_KEYS",
+           "MAX_FRAMES"]
 
 MESSAGE_LIMIT = 2000  # characters of an exception's message kept (a learner may raise a novel)
 MAX_FRAMES = 20  # frames of a call chain kept: the outermost ones and the one that raised
@@ -79,22 +80,24 @@ def _place(file, cell, line, named=True):
     return ", ".join(parts + ([f"line {line}"] if line is not None else []))
 
 
-def chain_text(frames):
-    """'bug.py, L_model_backward line 96 -> linear_activation_backward line 71 -> relu_backward line 17'.
-
-    The file (and cell) is named where it changes along the chain; the rest is
-    each function and its line.
-    """
-    parts, previous = [], (None, None)
+def chain_steps(frames):
+    """['bug.py, L_model_backward line 96', 'linear_activation_backward line 71', 'relu_backward line 17']:
+    each function and its line; the file (and cell) named where it changes along the chain."""
+    steps, previous = [], (None, None)
     for frame in frames:
         here = (frame.get("file"), frame.get("cell"))
         step = str(frame.get("function")) + (f" line {frame['line']}" if frame.get("line") is not None else "")
         if here != previous and here[0] is not None:  # the cell alone when only the cell changes
             where = _place(*here, None, named=here[0] != previous[0])
             step = f"{where}, {step}" if where else step
-        parts.append(step)
+        steps.append(step)
         previous = here
-    return ARROW.join(parts)
+    return steps
+
+
+def chain_text(frames):
+    """'bug.py, L_model_backward line 96 -> linear_activation_backward line 71 -> relu_backward line 17'."""
+    return ARROW.join(chain_steps(frames))
 
 
 def _library_dirs():
@@ -201,7 +204,7 @@ def _where(frames):
     outer = frames[0]
     if len(frames) == 1:
         return f" ({where_text(outer['file'], outer['cell'], outer['line'], outer['source'])})"
-    first, *rest = chain_text(frames).split(ARROW)
+    first, *rest = chain_steps(frames)
     source = f": {outer['source']}" if outer["source"] else ""
     return f" (in {first}{source}{ARROW}{ARROW.join(rest)})"
 

@@ -72,26 +72,32 @@ def merged(checks):
 def _entry(check, oracles, patterns, said=None):
     """A failing (or other) entry: its line, its pattern in words (unless ``said`` just before),
     the learner's call chain."""
-    lines = _wrap(f"{check.verdict} {check.function} {check.target} ({oracles}): {check.detail}", "  ")
+    chain = chain_lines(check)
+    detail = _raised_alone(check) if chain else check.detail  # the chain below says where
+    lines = _wrap(f"{check.verdict} {check.function} {check.target} ({oracles}): {detail}", "  ")
     pattern = patterns.get((one_line(check.function), one_line(check.target)))
     if pattern and pattern != said:
         lines += _wrap(pattern, INDENT)
-    lines += chain_lines(check)
-    return lines
+    return lines + chain
+
+
+def _raised_alone(check):
+    """'raised IndexError: its message's first line', without where (its call chain says it)."""
+    message = str(check.raised.get("message") or "").strip()
+    first = message.splitlines()[0] if message else ""
+    return f"raised {check.raised.get('type')}" + (f": {first}" if first else "")
 
 
 def chain_lines(check):
     """For an exception that went through several of the learner's functions: one line per frame."""
-    frames = (check.raised or {}).get("frames") if isinstance(check.raised, dict) else None
-    if not isinstance(frames, list) or len(frames) < 2:
+    frames = check.raised.get("frames") if isinstance(check.raised, dict) else None
+    frames = [f for f in frames if isinstance(f, dict)] if isinstance(frames, list) else []
+    if len(frames) < 2:
         return []
-    from reference.learner.calling import chain_text
+    from reference.learner.calling import chain_steps
 
     lines = []
-    for k, frame in enumerate(frames):
-        if not isinstance(frame, dict):
-            continue
-        step = chain_text(frames[:k + 1]).split(" -> ")[-1] if k else chain_text(frames[:1])
+    for k, (frame, step) in enumerate(zip(frames, chain_steps(frames))):
         source = f": {frame.get('source')}" if frame.get("source") else ""
         lines += _wrap(f"{'-> ' if k else ''}{step}{source}", INDENT, INDENT + "   ")
     return lines
