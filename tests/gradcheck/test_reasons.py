@@ -3,8 +3,8 @@ learner's own line (the cell and the line within it in a notebook), never the
 checker's frames."""
 
 import dataclasses
-import sys
 import json
+import sys
 from pathlib import Path
 
 import numpy as np

@@ -11,9 +11,10 @@ explain folded (``<details>``), the pictures, the tables folded, then the notes.
 
 from html import escape
 
+from reference.report.entries import chain_lines
 from reference.report.in_words import failing_tensors, pattern_of, step_sizes_in_words
 from reference.report.table import COLUMNS
-from reference.report.text import chain_lines, folded
+from reference.report.text import folded
 from reference.tolerances import TAYLOR_MIN_ORDER
 
 __all__ = ["report_fragment", "report_page", "COLUMNS", "page"]

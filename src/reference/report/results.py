@@ -6,10 +6,10 @@ they build on report/safe_text.py and report/table.py.
 """
 
 import json
-import math
 from dataclasses import dataclass, field, fields
 
-from reference.report.safe_text import as_float, joined, jsonable, number
+from reference.report.safe_text import jsonable
+from reference.report.verdict import missing_text, verdict_line
 from reference.seed_functions import SEED_FUNCTIONS, callees, direct_callees, level
 
 __all__ = ["Check", "Report"]
@@ -223,64 +223,11 @@ class Report:
 
     def missing_text(self):
         """'L_model_backward (did you mean L_model_backwards?), predict'."""
-        return ", ".join(f"{m} (did you mean {self.did_you_mean[m]}?)" if m in self.did_you_mean else str(m)
-                         for m in self.missing)
+        return missing_text(self)
 
     def verdict_line(self):
         """One sentence: PASS, FAIL or INCOMPLETE, the root causes by name, what is missing or not checked."""
-        differs = [c for c in self.checks if c.differs]
-        judged = len(self.checks) - len(differs)
-        failed = [c for c in self.checks if c.passed is False]
-        invalid = [c for c in self.checks if c.passed is None and not c.differs]
-        verdict = self.verdict
-        if verdict == "NOTHING CHECKED":
-            if self.only is not None:
-                return f"NOTHING CHECKED: {joined(self.only)} (--only) gave no check."
-            return "NOTHING CHECKED: none of the course's functions was found."
-        causes = self.root_causes
-        if verdict == "FAIL":
-            named = [f"{f} (contract difference)" if f in self.contract_differences and f not in
-                     self.failing_functions else f"{f} (not found)" if f in self.missing else str(f) for f in causes]
-            others = [str(f) for f in self.failing_functions if f not in causes]
-            text = f"FAIL: {len(failed)} of {_checks(judged)} failed. "
-            if len(causes) == 1:
-                text += f"Root cause: {named[0]}. Fix it first"
-            else:
-                text += f"{len(causes)} independent problems: {', '.join(named)}. Fix them first"
-            text += f"; then re-check {', '.join(others)}." if others else "."
-            if self.missing:
-                text += f" Also not found: {self.missing_text()}."
-            return text + self._only_text()
-        if verdict == "INCOMPLETE":
-            count = len(self.missing)
-            text = f"INCOMPLETE: {'not found' if count == 1 else f'{count} graded functions not found'}: " \
-                   f"{self.missing_text()}."
-            checked = len({c.function for c in self.checks})
-            if failed:
-                callers = self.failing_functions
-                text += (f" {len(failed)} of {_checks(judged)} failed, in {joined(callers)}, which "
-                         f"call{'s' * (len(callers) == 1)} {joined(causes)}.")
-            elif judged:
-                text += (f" The function found passes all {_checks(judged - len(invalid))}." if checked == 1 else
-                         f" The {checked} functions found pass all {_checks(judged - len(invalid))}.")
-            return text + self._only_text()
-        if not judged:
-            return f"NOTHING JUDGED: only contract differences ({joined(self.contract_differences)}), see above."
-        text = f"PASS: all {_checks(judged - len(invalid))} passed"
-        margin = _closest_margin(self.checks)
-        if margin is not None:
-            text += f", the closest {number(margin)}x under its tolerance"
-        if invalid:
-            text += f"; {len(invalid)} could not run (INVALID, see above)"
-        if differs:
-            text += f"; contract differences, consistent with your own code: {joined(self.contract_differences)}"
-        return text + "." + self._only_text()
-
-    def _only_text(self):
-        if self.only is None:
-            return ""
-        return (f" Checked with --only {','.join(self.only)}"
-                + (f"; not checked: {joined(self.not_checked)}." if self.not_checked else "."))
+        return verdict_line(self)
 
     # Rich display: HTML in Jupyter, the text report in a terminal, one line as repr.
     def _repr_html_(self):
@@ -303,17 +250,3 @@ class Report:
         from reference.report.in_words import summary
 
         return f"<Report {summary(self)}>"
-
-
-def _checks(n):
-    return f"{n} check{'s' * (n != 1)}"
-
-
-def _closest_margin(checks):
-    margins = []
-    for c in checks:
-        rel, tol = as_float(c.rel_error), as_float(c.tolerance)
-        if c.passed is True and rel is not None and tol is not None and math.isfinite(rel) and rel >= 0 \
-                and math.isfinite(tol) and tol > 0:
-            margins.append(tol / max(rel, 1e-300))
-    return min(margins, default=None)
