@@ -91,3 +91,19 @@ def test_a_named_function_the_file_lacks_is_missing_with_its_near_miss(tmp_path)
     whole = check(path, **SMALL)  # the whole file: incomplete for the same reason, said the same way
     assert (whole.verdict, whole.missing, whole.did_you_mean) == (report.verdict, report.missing, report.did_you_mean)
     assert "Next: rename L_model_backwards to L_model_backward." in " ".join(whole.to_text().split())
+
+
+@pytest.mark.parametrize("missing, defined, guess", [
+    ("L_model_backward", ["L_model_backwards", "helper"], "L_model_backwards"),  # a trailing s
+    ("L_model_backward", ["l_model_backward"], "l_model_backward"),  # case
+    ("linear_activation_backward", ["linear_activation_bakward"], "linear_activation_bakward"),  # one slip
+    ("compute_cost", ["computecost", "compute_costs_2"], "computecost"),  # an underscore
+    ("update_parameters", ["update_params", "parameters"], None),  # another name, not a slip of this one
+    ("predict", ["predicts_proba"], None),
+    ("linear_backward", ["linear_forward_prop"], None),
+])
+def test_a_near_miss_is_a_slip_of_case_underscores_a_trailing_s_or_an_edit(missing, defined, guess):
+    from reference.report.completeness import did_you_mean, near_miss
+
+    assert near_miss(missing, defined) == guess
+    assert did_you_mean([missing], defined) == ({missing: guess} if guess else {})

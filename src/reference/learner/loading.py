@@ -147,7 +147,8 @@ def _other_functions(mapping):
     """The names of the functions the namespace's own code defines at top level, seed functions aside."""
     module_name = mapping.get("__name__")
     names = [key for key, value in list(mapping.items())
-             if isinstance(key, str) and key not in SEED_FUNCTIONS and not key.startswith("__")
+             if isinstance(key, str) and key.isidentifier() and len(key) <= 200 and key not in SEED_FUNCTIONS
+             and not key.startswith("__")
              and inspect.isfunction(value) and getattr(value, "__module__", None) == module_name]
     return names[:MAX_DEFINED]
 
