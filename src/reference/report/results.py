@@ -270,6 +270,13 @@ class Report:
             text += f"; contract differences, consistent with your own code: {joined(self.contract_differences)}"
         return text + "."
 
+    def assert_passed(self):
+        """Raise AssertionError with the whole text report unless the report passed: a one-line
+        pytest test (``check_backward(...).assert_passed()``) whose failure message says why."""
+        if not self.passed:
+            raise AssertionError("\n" + self.to_text())
+        return self
+
     # Rich display: HTML in Jupyter, the text report in a terminal, one line as repr.
     def _repr_html_(self):
         from reference.report.html import report_fragment
