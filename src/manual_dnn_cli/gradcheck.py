@@ -23,6 +23,10 @@ def add_parser(commands):
     )
     gradcheck.add_argument("--impl", type=path, metavar="PATH",
                            help="a learner's .py file or .ipynb notebook to check instead of manual_dnn")
+    gradcheck.add_argument("--assignment", metavar="NAME",
+                           help="the assignment to check the file as (default: recognised from the functions it "
+                           "defines); without --impl, check manual_dnn's own solution of it")
+    gradcheck.add_argument("--list-assignments", action="store_true", help="list the assignments known and exit")
     gradcheck.add_argument("--mutant", metavar="NAME", help="check one bug of the bug zoo instead")
     gradcheck.add_argument("--list-mutants", action="store_true", help="list the bug zoo and exit")
     gradcheck.add_argument("--layers", type=layer_sizes, metavar="N0,N1,...,1",
@@ -62,8 +66,25 @@ def run(args):
         for name, mutant in MUTANTS.items():
             print(f"{name:<{width}}  {mutant.summary}")
         return 0
+    if args.list_assignments:
+        from reference.assignments import all_assignments
+
+        for each in all_assignments():
+            print(f"{each.name:<20}  {each.describe()}: {', '.join(each.graded)}")
+        return 0
     if args.impl and args.mutant:
         return fail("give either --impl or --mutant, not both", COMMAND)
+    if args.assignment is not None:
+        from reference.assignments import NAMES
+
+        if args.assignment not in NAMES:
+            return fail(f"--assignment {args.assignment}: no such assignment; known: {', '.join(NAMES)} "
+                        "(--list-assignments says more)", COMMAND)
+        cat_only = [option for option, given in (("--layers", args.layers), ("--examples", args.examples),
+                                                 ("--data-dir", args.data_dir), ("--full-fd", args.full_fd),
+                                                 ("--params", args.params), ("--mutant", args.mutant)) if given]
+        if args.assignment != "dnn" and cat_only:
+            return fail(f"{', '.join(cat_only)}: only for the cat network (--assignment dnn)", COMMAND)
     page = None
     if args.html is not None:  # refused now, not after the check has run
         try:
@@ -111,7 +132,8 @@ def run(args):
 
         try:  # the learner's file loads in its child while JAX is imported here
             source = open_sandboxed(args.impl, args.timeout, args.memory,
-                                    meanwhile=lambda: importlib.import_module("reference.checks.checker"))
+                                    meanwhile=lambda: importlib.import_module("reference.checks.checker"),
+                                    assignment=args.assignment)
         except SandboxError as error:  # the checker's failure, not the file's: exit 3, as an oracle's
             print(f"manual-dnn {COMMAND}: {error}", file=sys.stderr)
             return 3
@@ -128,20 +150,28 @@ def run(args):
             return fail(f"no mutant named {args.mutant!r}; see --list-mutants", COMMAND)
         if args.mutant:
             source = mutant_namespace(args.mutant)
+        elif args.assignment not in (None, "dnn"):
+            import importlib
+
+            from reference.assignments import assignment
+
+            source = importlib.import_module(assignment(args.assignment).reference)
         else:
             import manual_dnn as source
     try:
         report = check(source, layers, args.examples, args.seed, X, Y, full_fd=args.full_fd or bool(params),
-                       params=params)
+                       params=params, assignment=args.assignment)
     except ImplementationError as error:
         return fail(str(error), COMMAND)
     except OracleError as error:
         print(f"manual-dnn {COMMAND}: {error}", file=sys.stderr)
         return 3
     if not report.checks:
-        return fail(f"{report.implementation}: defines none of the course's functions "
-                    "(linear_forward, ..., L_model_backward, update_parameters, two_layer_model, "
-                    "L_layer_model, predict)", COMMAND)
+        from reference.assignments import all_assignments
+
+        known = "; ".join(f"{each.name}: {', '.join(each.graded[:3])}, ..." for each in all_assignments())
+        return fail(f"{report.implementation}: defines none of the functions of the assignments known ({known})",
+                    COMMAND)
     if args.mutant:
         report.implementation = f"mutant {args.mutant}"
     print(report.to_json() if args.json else report.to_text())

@@ -22,9 +22,14 @@ from reference.report.results import Report
 __all__ = ["check", "CAT_NETWORK", "CAT_EXAMPLES"]
 
 
-def check(source, layer_dims=None, examples=None, seed=0, X=None, Y=None, full_fd=False, params=None):
+def check(source, layer_dims=None, examples=None, seed=0, X=None, Y=None, full_fd=False, params=None,
+          assignment=None):
     """Check ``source`` (module, .py path, mapping, or an Implementation such as
     ``open_sandboxed(path, timeout, memory)`` gives); returns a Report.
+
+    ``assignment`` (a name of reference.assignments): what the source is checked as; None:
+    recognised from what it defines. The options of the network (layer_dims, examples, X, Y,
+    full_fd, params) are the cat network's (``dnn``).
 
     X, Y (n_x, m), (1, m) replace the synthetic data (pixels uniform in [0, 1],
     labels 0/1): both or neither, X's rows layer_dims[0], finite (ValueError
@@ -34,8 +39,13 @@ def check(source, layer_dims=None, examples=None, seed=0, X=None, Y=None, full_f
     """
     layer_dims = list(layer_dims or CAT_NETWORK)
     X, Y = _data(layer_dims, X, Y)  # refused before the learner's code is even loaded
-    impl = load_implementation(source)
+    impl = load_implementation(source, assignment)
     try:
+        if impl.assignment != "dnn":
+            from reference.assignments import assignment as named
+            from reference.engine.checking import check_assignment
+
+            return check_assignment(impl, named(impl.assignment), seed)
         return _check(impl, layer_dims, examples, seed, X, Y, full_fd, params)
     finally:
         impl.close()

@@ -16,9 +16,10 @@ __all__ = ["Assignment"]
 class Assignment:
     """name: the short name users type (``--assignment planar``); title and course: how the
     report names it. functions: the Function rows in the notebook's order (the order the
-    report lists them). points: how its check points are drawn. course_modules: {module name:
-    a function returning {name: object}}, the course's helper modules rebuilt from manual_dnn
-    (a learner's ``from planar_utils import sigmoid`` finds them). aliases: other names of
+    report lists them). points: how its check points are drawn. course_modules: a function
+    returning {module name: {name: object}}, the course's helper modules rebuilt from manual_dnn
+    (a learner's ``from planar_utils import sigmoid`` finds them; a helper row's function is put
+    where a fragment uses it without importing it). aliases: other names of
     the course's arguments across versions ({"parameters": ("params",)}). reference: the
     manual_dnn module that solves it (what ``gradcheck --assignment NAME`` checks without
     ``--impl``). versions: the course versions its table knows, in words."""
@@ -28,7 +29,7 @@ class Assignment:
     course: str
     functions: tuple
     points: object
-    course_modules: dict = field(default_factory=dict)
+    course_modules: Callable | None = None  # () -> {module name: {name: object}}
     aliases: dict = field(default_factory=dict)
     reference: str = ""
     versions: tuple = ()

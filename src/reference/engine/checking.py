@@ -24,10 +24,16 @@ def check_assignment(impl, assignment, seed=0, sizes=None, only=None, settings=N
 def report_of(run, impl, assignment, point):
     graph = assignment.call_graph
     graph.update({name: list(calls) for name, calls in (getattr(impl, "calls", None) or {}).items()})
-    report = Report(getattr(impl, "label", "implementation"), [], point.values.get("m"), "synthetic", point.seed,
-                    checks=run.checks, supplied=list(getattr(impl, "supplied", [])),
-                    missing=list(getattr(impl, "missing", [])),
-                    notes=list(point.notes) + list(getattr(impl, "notes", [])) + run.notes, call_graph=graph)
+    if getattr(assignment, "name", None) == "dnn":  # the cat network keeps its own words and order
+        report = Report(getattr(impl, "label", "implementation"), list(point.values.get("layer_dims") or []),
+                        point.values.get("examples"), "synthetic", point.seed)
+    else:
+        report = Report(getattr(impl, "label", "implementation"), [], point.values.get("m"), "synthetic",
+                        point.seed, assignment=getattr(assignment, "name", "check_backward"),
+                        functions=[row.name for row in assignment.functions], point=point.describe())
+    report.checks, report.call_graph = run.checks, graph
+    report.supplied, report.missing = list(getattr(impl, "supplied", [])), list(getattr(impl, "missing", []))
+    report.notes = list(point.notes) + list(getattr(impl, "notes", [])) + run.notes
     report.dA_convention = run.facts.get("dA_convention")
     printed = "".join(run.printed)
     lines = printed.count("\n") + (1 if printed and not printed.endswith("\n") else 0)

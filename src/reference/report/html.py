@@ -130,8 +130,7 @@ def _verdict(report, failed):
             text += f", the closest {_times(min(margins))} under its tolerance"
         text += "." + (f" {len(invalid)} could not run (INVALID)." if invalid else "")
     colour = VERDICT_COLOURS[word]
-    about = (f"{e(report.implementation)} · layers {e(','.join(map(str, report.network)))} · "
-             f"{e(report.examples)} {e(report.data)} examples · seed {e(report.seed)}")
+    about = f"{e(report.implementation)} {e(report.where())}"
     return (f'<div class="mdnn-verdict" style="border-color: {colour}; background: {TINTS[word]}">'
             f'<span class="mdnn-badge" style="background: {colour}">{word}</span>{text}'
             f'<div class="mdnn-muted">manual-dnn gradcheck · {about}</div></div>')

@@ -20,8 +20,21 @@ __all__ = ["Check", "Report"]
 ORDER = list(SEED_FUNCTIONS)
 
 
-def _position(function):
-    return (level(function), ORDER.index(function), "") if function in SEED_FUNCTIONS else (99, 99, str(function))
+def _position(function, functions=None, graph=None):
+    """Where ``function`` sorts: lower levels of the call graph first, then the table's order.
+    ``functions``: the assignment's names in order (default the cat network's); ``graph``: its
+    call graph (name -> names), where it is not the seed table's."""
+    if functions is None:
+        return (level(function), ORDER.index(function), "") if function in SEED_FUNCTIONS else (99, 99, str(function))
+    if function in functions:
+        return (_level(function, graph or {}), functions.index(function), "")
+    return (99, 99, str(function))
+
+
+def _level(name, graph, seen=()):
+    """0 for a function that calls none of the table's, else one above its highest callee."""
+    callees = [c for c in graph.get(name, ()) if c not in seen and c != name]
+    return 1 + max(_level(c, graph, (*seen, name)) for c in callees) if callees else 0
 
 
 @dataclass
@@ -80,16 +93,24 @@ class Report:
     notes: list = field(default_factory=list)
     dA_convention: str | None = None  # "dA{l-1}" or "dA{l}" (seed_functions.DA_CONVENTIONS), None if unknown
     call_graph: dict = field(default_factory=dict)  # the learner's own: name -> [seed functions it calls]
+    assignment: str = "dnn"  # the assignment checked (reference.assignments)
+    functions: list | None = None  # its functions in the table's order; None: the cat network's seed table
+    point: str = ""  # the check point in words, for assignments other than the cat network
+
+    def _position(self, function):
+        if self.functions is None:
+            return _position(function)
+        return _position(function, self.functions, self.call_graph)
 
     @property
     def failing_functions(self):
         """Every function with a failing check, lowest level first."""
-        return sorted({c.function for c in self.checks if c.passed is False}, key=_position)
+        return sorted({c.function for c in self.checks if c.passed is False}, key=self._position)
 
     @property
     def contract_differences(self):
         """The learner's own helpers whose contract differs from the course's."""
-        return sorted({c.function for c in self.checks if c.differs}, key=_position)
+        return sorted({c.function for c in self.checks if c.differs}, key=self._position)
 
     @property
     def root_causes(self):
@@ -121,10 +142,10 @@ class Report:
             if f in differing:
                 return f in direct_callees(g, graph)
             # in a cycle of calls, the lower function explains the higher one
-            return f in calls(g) and not (g in calls(f) and _position(f) >= _position(g))
+            return f in calls(g) and not (g in calls(f) and self._position(f) >= self._position(g))
 
         problems = failing + differing
-        return sorted((g for g in problems if not any(explains(f, g) for f in problems)), key=_position)
+        return sorted((g for g in problems if not any(explains(f, g) for f in problems)), key=self._position)
 
     @property
     def root_cause(self):
@@ -163,12 +184,13 @@ class Report:
             "missing": self.missing,
             "notes": self.notes,
             "call_graph": self.call_graph,
+            "assignment": self.assignment,
+            "point": self.point or None,
             "checks": checks,
         }), indent=2, allow_nan=False)
 
     def to_text(self):
-        lines = [one_line(f"manual-dnn gradcheck: {self.implementation} on layers {joined(self.network, ',')}, "
-                       f"{self.examples} {self.data} examples, seed {self.seed}"), ""]
+        lines = [one_line(f"manual-dnn gradcheck: {self.implementation} {self.where()}"), ""]
         lines += table_lines(self.checks)
         for title, entries in self._sections():
             lines += ["", title]
@@ -190,8 +212,7 @@ class Report:
     def to_markdown(self):
         """The same content as to_text, as Markdown (a pipe table and lists)."""
         md = markdown_text
-        lines = [f"**manual-dnn gradcheck**: {md(self.implementation)} on layers {md(joined(self.network, ','))}, "
-                 f"{md(self.examples)} {md(self.data)} examples, seed {md(self.seed)}", ""]
+        lines = [f"**manual-dnn gradcheck**: {md(self.implementation)} {md(self.where())}", ""]
         rows = rows_of(self.checks)
         if rows:
             headers, body = table_cells(rows)
@@ -208,6 +229,13 @@ class Report:
         lines += [f"- {md(line)}" for line in self._listings()]
         lines += ["", f"**{md(self.verdict_line())}**"]
         return "\n".join(lines)
+
+    def where(self):
+        """What was checked and at which point, in words: "on layers 5,4,3,1, 6 synthetic examples, seed 0"."""
+        if self.functions is not None:
+            return one_line(f"as {self.assignment}, at {self.point}")
+        return one_line(f"on layers {joined(self.network, ',')}, {self.examples} {self.data} examples, "
+                        f"seed {self.seed}")
 
     def _sections(self):
         failed = [c for c in self.checks if c.passed is False]

@@ -12,6 +12,7 @@ from reference.assignments.dnn import custom
 from reference.assignments.dnn.points import POINTS
 from reference.engine.assignment import Assignment
 from reference.engine.declarations import PER_M, Function, Gradient, Lazy, Value, Variant, from_course, from_point
+from reference.learner import course_modules
 from reference.seed_functions import SEED_FUNCTIONS
 
 __all__ = ["ASSIGNMENT"]
@@ -73,4 +74,5 @@ def _row(seed):
 ASSIGNMENT = Assignment(
     "dnn", "Building your Deep Neural Network: Step by Step, and its Application", "course 1, week 4",
     functions=tuple(_row(seed) for seed in SEED_FUNCTIONS.values()), points=POINTS,
+    course_modules=course_modules.contents,
     reference="manual_dnn", versions=("v1-v3 (dA{l} keys)", "v4 on (dA{l-1} keys)", "public_tests", "app-v2", "app-v3"))
