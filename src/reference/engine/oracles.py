@@ -19,7 +19,8 @@ from reference.oracles import memo
 from reference.oracles.jax_network import OracleError
 from reference.tolerances import COMPLEX_STEP, FD_STEP
 
-__all__ = ["as_input", "values", "vjp", "central_differences", "complex_step", "OracleError", "MAX_COORDINATES"]
+__all__ = ["run_oracle", "as_input", "values", "vjp", "central_differences", "complex_step", "OracleError",
+           "MAX_COORDINATES"]
 
 MAX_COORDINATES = 20_000  # coordinates differentiated numerically, one by one, per call
 
@@ -66,8 +67,9 @@ def _float64(x):
     return x
 
 
-def _oracle(kind, math, compute, arguments):
-    """``compute()`` in float64, remembered across a batch, any failure an OracleError."""
+def run_oracle(kind, math, compute, arguments):
+    """``compute()`` in float64, remembered across a batch (under ``kind``, ``math`` and the
+    ``arguments`` it depends on), any failure an OracleError naming ``math``."""
     def run():
         with jax.enable_x64(True):
             return compute()
@@ -96,7 +98,7 @@ def values(math, inputs):
     """The math's outputs at ``inputs``, as a tuple of float64 arrays."""
     def compute():
         return tuple(_float64(y) for y in _jitted("values", math)(_arrays(inputs)))
-    return _oracle("values", math, compute, ("values", tuple(inputs)))
+    return run_oracle("values", math, compute, ("values", tuple(inputs)))
 
 
 def vjp(math, inputs, wrt, cotangents):
@@ -107,7 +109,7 @@ def vjp(math, inputs, wrt, cotangents):
         arrays = _arrays(inputs)
         grads = _jitted("vjp", math, wrt)(tuple(arrays[i] for i in wrt), arrays, _arrays(cotangents))
         return tuple(_float64(g) for g in grads)
-    return _oracle("vjp", math, compute, ("vjp", wrt, tuple(inputs), tuple(cotangents)))
+    return run_oracle("vjp", math, compute, ("vjp", wrt, tuple(inputs), tuple(cotangents)))
 
 
 def _numeric(kind, math, inputs, wrt, cotangents, estimate):
@@ -123,7 +125,7 @@ def _numeric(kind, math, inputs, wrt, cotangents, estimate):
                 raise ValueError(f"input {i} has {x.size} coordinates, more than {MAX_COORDINATES}")
             grads.append(estimate(lambda shifted, phi=phi: phi(shifted, arrays, cots), x))
         return tuple(grads)
-    return _oracle(kind, math, compute, (kind, wrt, tuple(inputs), tuple(cotangents)))
+    return run_oracle(kind, math, compute, (kind, wrt, tuple(inputs), tuple(cotangents)))
 
 
 def central_differences(math, inputs, wrt, cotangents, eps=FD_STEP):
