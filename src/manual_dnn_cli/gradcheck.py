@@ -52,6 +52,12 @@ def add_sandbox_options(parser):
                         help="memory limit of the learner's process, e.g. 4G or 512M (default 4G)")
 
 
+def _assignment_names():
+    from reference.assignments import NAMES
+
+    return list(NAMES)
+
+
 def run(args):
     os.environ.setdefault("JAX_PLATFORMS", "cpu")  # the oracles' float64 work is small: a GPU only adds start-up
     from manual_dnn.memory import TooLargeError, network_bytes, require_memory
@@ -59,12 +65,18 @@ def run(args):
     from reference.learner.loading import ImplementationError
     from reference.seed_functions import parameter_names
 
+    if args.assignment is not None and args.assignment not in _assignment_names():
+        return fail(f"--assignment {args.assignment}: no such assignment; known: {', '.join(_assignment_names())} "
+                    "(--list-assignments says more)", COMMAND)
     if args.list_mutants:
-        from reference.bug_zoo import MUTANTS
+        from reference.bug_zoo import zoo_of
 
-        width = max(map(len, MUTANTS))
-        for name, mutant in MUTANTS.items():
-            print(f"{name:<{width}}  {mutant.summary}")
+        zoo = zoo_of(args.assignment)
+        if zoo is None:
+            return fail(f"--list-mutants: the assignment {args.assignment} has no bug zoo", COMMAND)
+        width = max(map(len, zoo[0]))
+        for name, mutant in zoo[0].items():
+            print(f"{name:<{width}}  {mutant.function}: {mutant.summary}")
         return 0
     if args.list_assignments:
         from reference.assignments import all_assignments
@@ -75,14 +87,9 @@ def run(args):
     if args.impl and args.mutant:
         return fail("give either --impl or --mutant, not both", COMMAND)
     if args.assignment is not None:
-        from reference.assignments import NAMES
-
-        if args.assignment not in NAMES:
-            return fail(f"--assignment {args.assignment}: no such assignment; known: {', '.join(NAMES)} "
-                        "(--list-assignments says more)", COMMAND)
         cat_only = [option for option, given in (("--layers", args.layers), ("--examples", args.examples),
                                                  ("--data-dir", args.data_dir), ("--full-fd", args.full_fd),
-                                                 ("--params", args.params), ("--mutant", args.mutant)) if given]
+                                                 ("--params", args.params)) if given]
         if args.assignment != "dnn" and cat_only:
             return fail(f"{', '.join(cat_only)}: only for the cat network (--assignment dnn)", COMMAND)
     page = None
@@ -142,14 +149,15 @@ def run(args):
         from reference.checks.checker import check
         from reference.oracles.jax_network import OracleError
     else:
-        from reference.bug_zoo import MUTANTS, mutant_namespace
+        from reference.bug_zoo import zoo_of
         from reference.checks.checker import check
         from reference.oracles.jax_network import OracleError
 
-        if args.mutant and args.mutant not in MUTANTS:
+        zoo = zoo_of(args.assignment)
+        if args.mutant and (zoo is None or args.mutant not in zoo[0]):
             return fail(f"no mutant named {args.mutant!r}; see --list-mutants", COMMAND)
         if args.mutant:
-            source = mutant_namespace(args.mutant)
+            source = zoo[1](args.mutant)
         elif args.assignment not in (None, "dnn"):
             import importlib
 
