@@ -23,6 +23,10 @@ def add_parser(commands):
     )
     gradcheck.add_argument("--impl", type=path, metavar="PATH",
                            help="a learner's .py file or .ipynb notebook to check instead of manual_dnn")
+    gradcheck.add_argument("--assignment", metavar="NAME",
+                           help="the assignment to check the file as (default: recognised from the functions it "
+                           "defines); without --impl, check manual_dnn's own solution of it")
+    gradcheck.add_argument("--list-assignments", action="store_true", help="list the assignments known and exit")
     gradcheck.add_argument("--mutant", metavar="NAME", help="check one bug of the bug zoo instead")
     gradcheck.add_argument("--list-mutants", action="store_true", help="list the bug zoo and exit")
     gradcheck.add_argument("--layers", type=layer_sizes, metavar="N0,N1,...,1",
@@ -52,6 +56,12 @@ def add_sandbox_options(parser):
                         help="memory limit of the learner's process, e.g. 4G or 512M (default 4G)")
 
 
+def _assignment_names():
+    from reference.assignments import NAMES
+
+    return list(NAMES)
+
+
 def run(args):
     os.environ.setdefault("JAX_PLATFORMS", "cpu")  # the oracles' float64 work is small: a GPU only adds start-up
     from manual_dnn.memory import TooLargeError, network_bytes, require_memory
@@ -59,15 +69,33 @@ def run(args):
     from reference.learner.loading import ImplementationError
     from reference.seed_functions import parameter_names
 
+    if args.assignment is not None and args.assignment not in _assignment_names():
+        return fail(f"--assignment {args.assignment}: no such assignment; known: {', '.join(_assignment_names())} "
+                    "(--list-assignments says more)", COMMAND)
     if args.list_mutants:
-        from reference.bug_zoo import MUTANTS
+        from reference.bug_zoo import zoo_of
 
-        width = max(map(len, MUTANTS))
-        for name, mutant in MUTANTS.items():
-            print(f"{name:<{width}}  {mutant.summary}")
+        zoo = zoo_of(args.assignment)
+        if zoo is None:
+            return fail(f"--list-mutants: the assignment {args.assignment} has no bug zoo", COMMAND)
+        width = max(map(len, zoo[0]))
+        for name, mutant in zoo[0].items():
+            print(f"{name:<{width}}  {mutant.function}: {mutant.summary}")
+        return 0
+    if args.list_assignments:
+        from reference.assignments import all_assignments
+
+        for each in all_assignments():
+            print(f"{each.name:<20}  {each.describe()}: {', '.join(each.graded)}")
         return 0
     if args.impl and args.mutant:
         return fail("give either --impl or --mutant, not both", COMMAND)
+    if args.assignment is not None:
+        cat_only = [option for option, given in (("--layers", args.layers), ("--examples", args.examples),
+                                                 ("--data-dir", args.data_dir), ("--full-fd", args.full_fd),
+                                                 ("--params", args.params)) if given]
+        if args.assignment != "dnn" and cat_only:
+            return fail(f"{', '.join(cat_only)}: only for the cat network (--assignment dnn)", COMMAND)
     page = None
     if args.html is not None:  # refused now, not after the check has run
         try:
@@ -101,15 +129,15 @@ def run(args):
     except TooLargeError as error:
         return fail(str(error), COMMAND)
     only = None
-    if args.only is not None:
-        from reference.seed_functions import SEED_FUNCTIONS  # not the checker: JAX is imported later, in parallel
+    if args.only is not None:  # the tables, not the checker: JAX is imported later, in parallel
+        from reference.assignments import assignment, known_functions
 
+        known = list(assignment(args.assignment).table if args.assignment else known_functions())
         only = [name.strip() for name in args.only.split(",") if name.strip()]
-        unknown = [name for name in only if name not in SEED_FUNCTIONS]
+        unknown = [name for name in only if name not in known]
         if unknown or not only:
             named = ", ".join(unknown) or repr(args.only)
-            return fail(f"--only: unknown function {named}; the course's functions are {', '.join(SEED_FUNCTIONS)}",
-                        COMMAND)
+            return fail(f"--only: unknown function {named}; the functions known are {', '.join(known)}", COMMAND)
     params = None
     if args.params is not None:
         params = [p.strip() for p in args.params.split(",") if p.strip()]
@@ -125,7 +153,8 @@ def run(args):
 
         try:  # the learner's file loads in its child while JAX is imported here
             source = open_sandboxed(args.impl, args.timeout, args.memory,
-                                    meanwhile=lambda: importlib.import_module("reference.checks.checker"))
+                                    meanwhile=lambda: importlib.import_module("reference.checks.checker"),
+                                    assignment=args.assignment)
         except SandboxError as error:  # the checker's failure, not the file's: exit 3, as an oracle's
             print(f"manual-dnn {COMMAND}: {error}", file=sys.stderr)
             return 3
@@ -134,28 +163,37 @@ def run(args):
         from reference.checks.checker import check
         from reference.oracles.jax_network import OracleError
     else:
-        from reference.bug_zoo import MUTANTS, mutant_namespace
+        from reference.bug_zoo import zoo_of
         from reference.checks.checker import check
         from reference.oracles.jax_network import OracleError
 
-        if args.mutant and args.mutant not in MUTANTS:
+        zoo = zoo_of(args.assignment)
+        if args.mutant and (zoo is None or args.mutant not in zoo[0]):
             return fail(f"no mutant named {args.mutant!r}; see --list-mutants", COMMAND)
         if args.mutant:
-            source = mutant_namespace(args.mutant)
+            source = zoo[1](args.mutant)
+        elif args.assignment not in (None, "dnn"):
+            import importlib
+
+            from reference.assignments import assignment
+
+            source = importlib.import_module(assignment(args.assignment).reference)
         else:
             import manual_dnn as source
     try:
         report = check(source, layers, args.examples, args.seed, X, Y, full_fd=args.full_fd or bool(params),
-                       params=params, only=only)
+                       params=params, assignment=args.assignment, only=only)
     except ImplementationError as error:
         return fail(str(error), COMMAND)
     except OracleError as error:
         print(f"manual-dnn {COMMAND}: {error}", file=sys.stderr)
         return 3
     if not report.checks and not report.found:
-        return fail(f"{report.implementation}: defines none of the course's functions "
-                    "(linear_forward, ..., L_model_backward, update_parameters, two_layer_model, "
-                    "L_layer_model, predict)", COMMAND)
+        from reference.assignments import all_assignments
+
+        known = "; ".join(f"{each.name}: {', '.join(each.graded[:3])}, ..." for each in all_assignments())
+        return fail(f"{report.implementation}: defines none of the functions of the assignments known ({known})",
+                    COMMAND)
     if args.mutant:
         report.implementation = f"mutant {args.mutant}"
     print(report.to_json() if args.json else report.to_text(verbose=args.verbose))

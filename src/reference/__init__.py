@@ -10,12 +10,15 @@ Layers, each importing only those below it:
 - ``learner/``: a learner's code, found in a file, a notebook or a mapping, and
   called so that whatever it does becomes data;
 - ``checks/``: the check points and the comparisons, function by function;
-- ``report/``: the verdicts, the root causes and how they are shown.
+- ``report/``: the verdicts, the root causes and how they are shown;
+- ``engine/``: a function to check declared as data, judged against its math's oracles
+  (``check_backward`` for anyone's own layer); ``assignments/``: the assignments known,
+  each a table of such declarations.
 ``bug_zoo`` and ``explain`` teach with all of them. Importing any of this
 changes nothing process-wide: JAX runs in float64 inside each oracle call.
 """
 
-__all__ = ["check"]
+__all__ = ["check", "check_backward"]
 
 
 def __getattr__(name):
@@ -25,4 +28,8 @@ def __getattr__(name):
         from reference.checks.checker import check
 
         return check
+    if name == "check_backward":
+        from reference.engine.api import check_backward
+
+        return check_backward
     raise AttributeError(f"module 'reference' has no attribute {name!r}")

@@ -14,7 +14,7 @@ import numpy as np
 
 from manual_dnn import activations, initialization, layer, linear, network, training
 
-__all__ = ["Mutant", "MUTANTS", "seed_namespace", "mutant_namespace"]
+__all__ = ["Mutant", "MUTANTS", "seed_namespace", "mutant_namespace", "notebook_namespace", "zoo_of"]
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,36 @@ def seed_namespace():
         if isinstance(value, types.FunctionType) and value.__module__.startswith("manual_dnn."):
             namespace[name] = _rebind(value, namespace)
     return namespace
+
+
+def notebook_namespace(modules, replacements=()):
+    """Every function of ``modules`` (manual_dnn's solution of an assignment) rebound into one
+    notebook-like namespace, with ``replacements`` (functions, under their own names or as
+    (name, function) pairs) put in place of the solution's: the other assignments' zoos."""
+    namespace = {"np": np}
+    for module in modules:
+        namespace.update({k: v for k, v in vars(module).items() if not k.startswith("__")})
+    for name, value in list(namespace.items()):
+        if isinstance(value, types.FunctionType) and value.__module__.startswith("manual_dnn"):
+            namespace[name] = _rebind(value, namespace)
+    for replacement in replacements:
+        name, function = replacement if isinstance(replacement, tuple) else (replacement.__name__, replacement)
+        namespace[name] = _rebind(function, namespace)
+    return namespace
+
+
+def zoo_of(assignment):
+    """(MUTANTS, namespace(name)) of an assignment: this module's for the cat network, else the
+    ``zoo`` module of its package (None when it has none)."""
+    if assignment in (None, "dnn"):
+        return MUTANTS, mutant_namespace
+    import importlib
+
+    try:
+        zoo = importlib.import_module(f"reference.assignments.{assignment}.zoo")
+    except ModuleNotFoundError:
+        return None
+    return zoo.MUTANTS, zoo.mutant_namespace
 
 
 def mutant_namespace(name):

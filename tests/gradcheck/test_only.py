@@ -26,7 +26,7 @@ def test_an_unknown_name_is_one_line_naming_the_known_ones(capsys):
     code = main(["gradcheck", "--only", "linear_backward,L_model_backwards"])
     out, err = capsys.readouterr()
     assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
-    assert "--only: unknown function L_model_backwards; the course's functions are initialize_parameters, " in err
+    assert "--only: unknown function L_model_backwards; the functions known are initialize_parameters, " in err
     assert all(name in err for name in SEED_FUNCTIONS)
     with pytest.raises(ValueError, match="unknown function 'relu_bwd'"):
         check(manual_dnn, only=["relu_bwd"], **SMALL)

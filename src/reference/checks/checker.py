@@ -27,14 +27,19 @@ from reference.seed_functions import SEED_FUNCTIONS, callees
 __all__ = ["check", "CAT_NETWORK", "CAT_EXAMPLES"]
 
 
-def check(source, layer_dims=None, examples=None, seed=0, X=None, Y=None, full_fd=False, params=None, only=None):
+def check(source, layer_dims=None, examples=None, seed=0, X=None, Y=None, full_fd=False, params=None,
+          assignment=None, only=None):
     """Check ``source`` (module, .py path, mapping, or an Implementation such as
     ``open_sandboxed(path, timeout, memory)`` gives); returns a Report.
+
+    ``assignment`` (a name of reference.assignments): what the source is checked as; None:
+    recognised from what it defines. The options of the network (layer_dims, examples, X, Y,
+    full_fd, params) are the cat network's (``dnn``).
 
     X, Y (n_x, m), (1, m) replace the synthetic data (pixels uniform in [0, 1],
     labels 0/1): both or neither, X's rows layer_dims[0], finite (ValueError
     otherwise). ``params`` limits the full finite differences to some W/b.
-    ``only`` (names of the course's functions) checks those and the functions
+    ``only`` (names of the assignment's functions) checks those and the functions
     they call alone: the rest is not run, and a file that lacks the rest is not
     incomplete for it. Raises ImplementationError when the source cannot be
     loaded, OracleError when an oracle itself fails (the checker's error, not the
@@ -42,17 +47,48 @@ def check(source, layer_dims=None, examples=None, seed=0, X=None, Y=None, full_f
     """
     layer_dims = list(layer_dims or CAT_NETWORK)
     X, Y = _data(layer_dims, X, Y)  # refused before the learner's code is even loaded
-    if only is not None:
-        only = [only] if isinstance(only, str) else list(only)
-        unknown = [name for name in only if name not in SEED_FUNCTIONS]
-        if unknown or not only:
-            raise ValueError(f"only: unknown function {', '.join(map(repr, unknown)) or '(none given)'}; "
-                             f"the course's functions are {', '.join(SEED_FUNCTIONS)}")
-    impl = load_implementation(source)
+    only = _only(only, assignment)
+    impl = load_implementation(source, assignment)
     try:
+        if impl.assignment != "dnn":
+            return _check_other(impl, seed, only)
         return _check(impl, layer_dims, examples, seed, X, Y, full_fd, params, only)
     finally:
         impl.close()
+
+
+def _only(only, assignment):
+    """``only`` as a list of names, each a function of the assignment (of any assignment known, when
+    it is still to be recognised); ValueError naming the known ones."""
+    if only is None:
+        return None
+    from reference.assignments import assignment as named
+    from reference.assignments import known_functions
+
+    only = [only] if isinstance(only, str) else list(only)
+    known = list(named(assignment).table) if assignment is not None else list(known_functions())
+    unknown = [name for name in only if name not in known]
+    if unknown or not only:
+        raise ValueError(f"only: unknown function {', '.join(map(repr, unknown)) or '(none given)'}; "
+                         f"the functions known are {', '.join(known)}")
+    return only
+
+
+def _check_other(impl, seed, only):
+    """An assignment other than the cat network, by the engine; ``only`` with the functions it calls."""
+    from reference.assignments import assignment as named
+    from reference.engine.checking import check_assignment
+
+    table = named(impl.assignment)
+    scope = None if only is None else set(only).union(*(callees(f, table.call_graph) for f in only))
+    report = check_assignment(impl, table, seed, only=scope)
+    report.found = impl.names
+    if only is not None:
+        report.only = only
+        report.missing = [m for m in report.missing if m in only]
+        report.not_checked = [f for f in table.table if f not in scope and (f in impl.names or f in impl.missing)]
+    report.did_you_mean = did_you_mean(report.missing, impl.defined)
+    return report
 
 
 def _data(layer_dims, X, Y):

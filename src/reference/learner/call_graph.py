@@ -33,13 +33,15 @@ def _names(code):
     return names
 
 
-def call_graph_of(function, mapping, containers=()):
-    """The seed functions ``function`` calls, as its code names them, directly or
-    through the learner's own other functions; the course's calls added where
-    the code can reach functions without naming them (eval, getattr, globals)."""
+def call_graph_of(function, mapping, containers=(), table=None):
+    """The functions of ``table`` (an assignment's, default the cat network's) that ``function``
+    calls, as its code names them, directly or through the learner's own other functions; the
+    course's calls added where the code can reach functions without naming them (eval, getattr,
+    globals)."""
+    table = SEED_FUNCTIONS if table is None else table
     code = _code_of(function)
     name = getattr(function, "__name__", None)
-    course = list(SEED_FUNCTIONS[name].calls) if name in SEED_FUNCTIONS else []
+    course = list(table[name].calls) if name in table else []
     if code is None:
         return course
     found, seen, todo, dynamic = set(), {id(code)}, [code], False
@@ -48,7 +50,7 @@ def call_graph_of(function, mapping, containers=()):
         names = _names(todo.pop())
         dynamic |= bool(names & DYNAMIC_LOOKUPS)
         for used in names:
-            if used in SEED_FUNCTIONS:
+            if used in table:
                 found.add(used)
                 continue
             for target in _own_functions(used, scope, containers):
@@ -56,12 +58,12 @@ def call_graph_of(function, mapping, containers=()):
                 if target_code is not None and id(target_code) not in seen:
                     seen.add(id(target_code))
                     todo.append(target_code)
-                    if getattr(target, "__name__", None) in SEED_FUNCTIONS:
+                    if getattr(target, "__name__", None) in table:
                         found.add(target.__name__)
     found.discard(name)
     if dynamic:
         found |= set(course)
-    return sorted(found, key=list(SEED_FUNCTIONS).index)
+    return sorted(found, key=list(table).index)
 
 
 def _own_functions(used, scope, containers):

@@ -10,7 +10,7 @@ only, over the pipe whose file descriptors it was given. The parent trusts
 none of it: it decodes without pickle, checks every field, and decides
 itself whether a call wrote into its arguments.
 
-Requests: {"op": "load", "path": P} and {"op": "call", "name": N,
+Requests: {"op": "load", "path": P, "assignment": A} and {"op": "call", "name": N,
 "argnames": [...], "args": [...]}. Replies: {"loaded": {field: value}} or
 {"unloadable": message}; {"call": {field: value}, "after": [[True, arg] or
 [False, type name], ...]}.
@@ -66,12 +66,13 @@ def _fields(record, wire, skip=()):
     return out
 
 
-def _load(path, wire):
+def _load(path, wire, name="dnn"):
+    from reference.assignments import assignment
     from reference.learner.implementation import ImplementationError
     from reference.learner.loading import from_path
 
     try:
-        impl = from_path(path, keep_imports=True)  # this process is the learner's alone
+        impl = from_path(path, keep_imports=True, assignment=assignment(name))  # this process is the learner's alone
     except ImplementationError as error:
         return None, {"unloadable": str(error)}
     except BaseException as error:  # noqa: B036 -- a learner's KeyboardInterrupt at import, or worse
@@ -124,7 +125,7 @@ def serve(fd_in, fd_out):
             return  # the parent is gone or done
         request = wire.decode(wire.read_body(requests, prefix))
         if request["op"] == "load":
-            impl, reply = _load(request["path"], wire)
+            impl, reply = _load(request["path"], wire, request.get("assignment", "dnn"))
         elif request["op"] == "call" and impl is not None:
             reply = _call(impl, request, wire)
         else:
@@ -146,7 +147,10 @@ def _prepare():
     import numpy  # noqa: F401
 
     import manual_dnn  # noqa: F401 -- the helpers the course supplied
+    from reference.assignments import all_assignments
     from reference.learner import calling, loading, wire  # noqa: F401
+
+    all_assignments()  # their tables and course modules (no JAX: the math is imported lazily)
 
     os.environ["MPLBACKEND"] = "Agg"
     for name in LEARNERS_IMPORTS:

@@ -13,7 +13,7 @@ import manual_dnn as md
 from manual_dnn.data import load_data as _load_data
 from reference.seed_functions import HELPERS
 
-__all__ = ["COURSE_MODULE_NAMES", "course_modules", "supplied_functions"]
+__all__ = ["COURSE_MODULE_NAMES", "course_modules", "supplied_functions", "contents"]
 
 
 def initialize_parameters_deep(layer_dims):
@@ -67,3 +67,8 @@ def supplied_functions():
     """{name: object} of every function these modules supply: a learner's seed
     function that *is* one of these objects was supplied, not written."""
     return dict(_APPLICATION)
+
+
+def contents():
+    """{module name: {name: object}}: what each of the course's modules holds."""
+    return {name: dict(members) for name, members in _MODULES.items()}

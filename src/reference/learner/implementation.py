@@ -32,6 +32,10 @@ class Implementation:
     calls: dict = field(default_factory=dict)  # name -> [seed functions its own code calls]: the learner's graph
     supplied_imports: list = field(default_factory=list)  # ["import numpy as np"]: used, never imported
     defined: list = field(default_factory=list)  # the file's other top-level functions (for "did you mean ...?")
+    assignment: str = "dnn"  # the assignment it is checked as (reference.assignments)
+    # name -> [[parameter, has a default], ...]: the positional parameters of each function found, or
+    # absent where they cannot be read (a builtin, *args): the engine calls it by them
+    signatures: dict = field(default_factory=dict)
 
     def __contains__(self, name):
         return name in self.functions

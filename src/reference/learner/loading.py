@@ -65,7 +65,7 @@ def _containers(mapping):
             instances.append((value, f"instance {key} of class {type(value).__name__}"))
         elif isinstance(value, types.SimpleNamespace) or (
                 isinstance(value, types.ModuleType) and getattr(value, "__spec__", None) is None
-                and value.__name__ not in COURSE_MODULE_NAMES):
+                and value.__name__ not in COURSE_MODULE_NAMES and not getattr(value, "__course_module__", False)):
             namespaces.append((value, f"object {key}"))
     return instances + own_classes + namespaces
 
@@ -106,14 +106,28 @@ def _member(container, name, arguments):
     return value, "static method" if static else "method"
 
 
-def from_mapping(mapping, label="mapping", supplied=None):
-    """The seed functions a namespace defines: as its own names, else inside
-    the classes, instances and module objects it built."""
+def signature_of(function):
+    """[[parameter, has a default], ...] of ``function``'s positional parameters (data), or None
+    when it takes *args or cannot be read."""
+    try:
+        parameters = list(inspect.signature(function).parameters.values())
+    except (TypeError, ValueError):
+        return None
+    if any(p.kind == p.VAR_POSITIONAL for p in parameters):
+        return None
+    return [[p.name, p.default is not p.empty] for p in parameters
+            if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+
+
+def from_mapping(mapping, label="mapping", supplied=None, assignment=None):
+    """The functions of ``assignment`` (default the cat network, ``dnn``) a namespace defines:
+    as its own names, else inside the classes, instances and module objects it built."""
     supplied = supplied or {}
+    table = SEED_FUNCTIONS if assignment is None else assignment.table
     functions, own_supplied, missing, found_in, groups = {}, [], [], {}, {}
     containers = _containers(mapping)
     unreachable = {}
-    for name, seed in SEED_FUNCTIONS.items():
+    for name, seed in table.items():
         value = mapping.get(name)
         if callable(value) and supplied.get(name) is not value:
             functions[name] = value
@@ -136,18 +150,20 @@ def from_mapping(mapping, label="mapping", supplied=None):
             notes.append(f"{description} defines {', '.join(names)} as methods, but the file creates no instance "
                          f"of it (such as obj = {description.split()[-1]}(...)): not checked")
     # "Not found" speaks of the notebooks the file is from: a Step-by-Step file lacks no training loop.
-    notebooks = {SEED_FUNCTIONS[name].notebook for name in functions}
-    missing = [name for name in missing if not notebooks or SEED_FUNCTIONS[name].notebook in notebooks]
-    calls = {name: call_graph_of(function, mapping, containers) for name, function in functions.items()}
+    notebooks = {table[name].notebook for name in functions}
+    missing = [name for name in missing if not notebooks or table[name].notebook in notebooks]
+    calls = {name: call_graph_of(function, mapping, containers, table) for name, function in functions.items()}
+    signatures = {name: found for name, function in functions.items() if (found := signature_of(function)) is not None}
     return Implementation(label, functions, own_supplied, missing, notes=notes, found_in=found_in, calls=calls,
-                          defined=_other_functions(mapping))
+                          assignment="dnn" if assignment is None else assignment.name, signatures=signatures,
+                          defined=_other_functions(mapping, table))
 
 
-def _other_functions(mapping):
-    """The names of the functions the namespace's own code defines at top level, seed functions aside."""
+def _other_functions(mapping, table):
+    """The names of the functions the namespace's own code defines at top level, the table's aside."""
     module_name = mapping.get("__name__")
     names = [key for key, value in list(mapping.items())
-             if isinstance(key, str) and key.isidentifier() and len(key) <= 200 and key not in SEED_FUNCTIONS
+             if isinstance(key, str) and key.isidentifier() and len(key) <= 200 and key not in table
              and not key.startswith("__")
              and inspect.isfunction(value) and getattr(value, "__module__", None) == module_name]
     return names[:MAX_DEFINED]
@@ -257,8 +273,26 @@ class _NotebookShell:
         return []
 
 
-def from_path(path, keep_imports=False):
-    """Run a learner's .py file or .ipynb notebook and collect its seed functions.
+def _course(assignment):
+    """(module objects, {name: object} of all they supply, helpers the course's notebook imported
+    for its learners) of ``assignment``'s course modules (default the cat network's)."""
+    if assignment is None:
+        return course_modules(), supplied_functions(), _helpers()
+    contents = assignment.course_modules() if assignment.course_modules else {}
+    modules, supplied = {}, {}
+    for name, members in contents.items():
+        module = types.ModuleType(name, f"The course's {name}, rebuilt by manual-dnn's checker.")
+        module.__dict__.update(members)
+        module.__course_module__ = True  # the course's, not a module object the learner built
+        modules[name] = module
+        supplied.update(members)
+    helpers = {row.name: supplied[row.name] for row in assignment.functions if row.helper and row.name in supplied}
+    return modules, supplied, helpers
+
+
+def from_path(path, keep_imports=False, assignment=None):
+    """Run a learner's .py file or .ipynb notebook and collect the functions of ``assignment``
+    (default the cat network's).
 
     Top-level statements that fail are skipped and listed (a learner's file
     usually ends in test-case calls that need the course's files); the
@@ -270,8 +304,7 @@ def from_path(path, keep_imports=False):
     path = Path(path)
     if not path.is_file():
         raise ImplementationError(f"{path}: no such file")
-    helpers = _helpers()
-    supplied = supplied_functions()
+    shims, supplied, helpers = _course(assignment)
     skipped, programs = [], []
     for where, source in code_cells(path):
         statements, problems = _statements(path, where, source, strict=not is_notebook(path))
@@ -283,7 +316,6 @@ def from_path(path, keep_imports=False):
     namespace = {"__name__": "learner_implementation", "__file__": str(path), **helpers, **course_imports}
     namespace["get_ipython"] = _NotebookShell(namespace).get  # magics, as IPython's transformers wrote them
     imported_itself = set()
-    shims = course_modules()
     shims.update(_course_modules_in_packages(set().union(*(n.modules for n in names)), shims, path.parent))
     saved = {name: sys.modules.get(name) for name in shims}
     sys.modules.update(shims)
@@ -306,8 +338,9 @@ def from_path(path, keep_imports=False):
                     sys.modules.pop(name, None)
                 else:
                     sys.modules[name] = module
-    _supply_the_other_notebooks_functions(namespace, used, supplied)
-    implementation = from_mapping(namespace, str(path), supplied)
+    table = SEED_FUNCTIONS if assignment is None else assignment.table
+    _supply_the_other_notebooks_functions(namespace, used, supplied, table)
+    implementation = from_mapping(namespace, str(path), supplied, assignment)
     implementation.output = output.getvalue()
     implementation.skipped = skipped
     imported = imported_itself | set().union(*(n.imports_inside for n in names)) if names else imported_itself
@@ -316,15 +349,15 @@ def from_path(path, keep_imports=False):
     return implementation
 
 
-def _supply_the_other_notebooks_functions(namespace, used, supplied):
+def _supply_the_other_notebooks_functions(namespace, used, supplied, table):
     """An Application loop saved on its own calls the Step-by-Step functions its notebook
     imported from ``dnn_app_utils``: put those it uses but never defines into ``namespace``
     (they are then reported as supplied). A function of the file's own notebook is never
     supplied: a misspelt or missing one there is the learner's NameError, as in Jupyter."""
-    own = {SEED_FUNCTIONS[name].notebook for name in SEED_FUNCTIONS
+    own = {table[name].notebook for name in table
            if callable(namespace.get(name)) and namespace[name] is not supplied.get(name)}
     for name in sorted(used & set(supplied) - set(namespace)):
-        notebook = SEED_FUNCTIONS[name].notebook if name in SEED_FUNCTIONS else "Application"
+        notebook = table[name].notebook if name in table else "Application"
         if own and notebook not in own:
             namespace[name] = supplied[name]
 
@@ -380,20 +413,48 @@ def _loading_notes(implementation):
     return notes
 
 
-def load_implementation(source):
+def load_implementation(source, assignment=None):
     """A module, a path to a .py file or .ipynb notebook, or a mapping -> Implementation.
 
     A path is loaded and called in a sandboxed child process (reference.learner.sandbox);
-    modules and mappings (a notebook's ``globals()``) stay in this process.
+    modules and mappings (a notebook's ``globals()``) stay in this process. ``assignment``
+    (an Assignment or its name): what the source is checked as; None: recognised from the
+    names and signatures it defines.
     """
     if isinstance(source, Implementation):
         return source
-    if isinstance(source, types.ModuleType):
-        return from_mapping(vars(source), source.__name__)
     if isinstance(source, (str, Path)):
         from reference.learner.sandbox import open_sandboxed
 
-        return open_sandboxed(source)
-    if hasattr(source, "get"):  # a notebook's or a script's globals() is named so in the report
-        return from_mapping(source, "globals()" if source.get("__name__") == "__main__" else "a dict of functions")
-    raise ImplementationError(f"cannot check {type(source).__name__}: give a module, a .py path or a mapping")
+        return open_sandboxed(source, assignment=assignment)
+    if isinstance(source, types.ModuleType):
+        mapping, label = vars(source), source.__name__
+    elif hasattr(source, "get"):  # a notebook's or a script's globals() is named so in the report
+        mapping, label = source, "globals()" if source.get("__name__") == "__main__" else "a dict of functions"
+    else:
+        raise ImplementationError(f"cannot check {type(source).__name__}: give a module, a .py path or a mapping")
+    found, notes = _assignment_of_mapping(mapping, label, assignment)
+    implementation = from_mapping(mapping, label, assignment=found)
+    implementation.notes[:0] = notes
+    return implementation
+
+
+def _assignment_of_mapping(mapping, label, assignment):
+    """(the Assignment, notes) of an in-process namespace: the one named, or recognised."""
+    from reference.assignments import all_assignments
+    from reference.assignments import assignment as named
+    from reference.assignments.detection import defined_in_mapping, recognise
+
+    if isinstance(assignment, str):
+        try:
+            return named(assignment), []
+        except KeyError as error:
+            raise ImplementationError(str(error.args[0])) from None
+    if assignment is not None:
+        return assignment, []
+    found = recognise(defined_in_mapping(mapping), all_assignments())
+    if found.assignment is None:
+        if not found.evidence:  # nothing of any assignment: the cat network's "nothing checked"
+            return named("dnn"), []
+        raise ImplementationError(f"{label}: {found.message}")
+    return found.assignment, [found.message] if found.message else []

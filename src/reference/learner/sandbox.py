@@ -36,7 +36,6 @@ from reference.learner.channel import (
 from reference.learner.child import CAPPED, OUTPUT_CAP
 from reference.learner.implementation import MAX_DEFINED, Implementation, ImplementationError
 from reference.learner.replies import checked_fields, checked_frames, unchanged
-from reference.seed_functions import SEED_FUNCTIONS
 
 __all__ = ["open_sandboxed", "SandboxedImplementation", "SandboxError", "DEFAULT_TIMEOUT", "DEFAULT_MEMORY",
            "call_failure_kind", "TIMED_OUT", "CRASHED"]
@@ -50,8 +49,9 @@ class SandboxError(ImplementationError):
 
 
 class _Sandbox:
-    def __init__(self, path, label, timeout, memory):
+    def __init__(self, path, label, timeout, memory, assignment):
         self.path, self.label, self.timeout, self.memory = path, label, timeout, memory
+        self.assignment = assignment
         self.cpu_seconds = int(max(60, 30 * timeout))
         self.workdir = tempfile.mkdtemp(prefix="manual-dnn-learner-")
         self.child = None
@@ -66,7 +66,7 @@ class _Sandbox:
         self.finalizer.detach()
         self.finalizer = weakref.finalize(self, kill, child.process, self.workdir)
         self.child = child
-        load = wire.frame({"op": "load", "path": str(self.path)})
+        load = wire.frame({"op": "load", "path": str(self.path), "assignment": self.assignment.name})
         try:  # sent at once (it fits in the pipe), read by the child once it is ready
             child.exchange(load, time.monotonic() + START_TIMEOUT, 0, reply=False)
             if meanwhile is not None:
@@ -111,18 +111,22 @@ class _Sandbox:
         """The learner's Implementation fields, checked (raises ImplementationError)."""
         try:
             fields, printed = self._start(meanwhile)
+            table = self.assignment.table
             names = fields.get("functions")
-            if not (isinstance(names, list) and all(n in SEED_FUNCTIONS for n in names)):
+            if not (isinstance(names, list) and all(n in table for n in names)):
                 raise Died(f"{CRASHED} garbage on the channel: functions")
             fields = checked_fields(Implementation, {**fields, "functions": dict.fromkeys(names)})
-            # What is supplied or missing is said by code the learner could patch: only seed names, disjoint.
-            for listed, allowed in (("supplied", SEED_FUNCTIONS), ("missing", SEED_FUNCTIONS)):
-                if not set(fields.get(listed, ())) <= set(allowed) - set(names):
+            # What is supplied or missing is said by code the learner could patch: only the table's names, disjoint.
+            for listed in ("supplied", "missing"):
+                if not set(fields.get(listed, ())) <= set(table) - set(names):
                     raise Died(f"{CRASHED} garbage on the channel: {listed}")
             # Names only suggest ("did you mean ...?"): identifiers, as many as the loader keeps.
             defined = fields.get("defined", [])
             if len(defined) > MAX_DEFINED or not all(n.isidentifier() and len(n) <= 200 for n in defined):
                 raise Died(f"{CRASHED} garbage on the channel: defined")
+            if not _signatures_fit(fields.get("signatures", {}), names):
+                raise Died(f"{CRASHED} garbage on the channel: signatures")
+            fields["assignment"] = self.assignment.name
         except Died as error:
             self._stop()
             raise ImplementationError(f"{self.label}: the implementation sent garbage while loading ({error})") \
@@ -176,6 +180,15 @@ class _Sandbox:
         self.finalizer()
 
 
+def _signatures_fit(signatures, names):
+    """{name: [[parameter, has a default], ...]} for functions found, nothing else."""
+    return isinstance(signatures, dict) and all(
+        name in names and isinstance(parameters, list) and all(
+            isinstance(p, list) and len(p) == 2 and isinstance(p[0], str) and isinstance(p[1], bool)
+            for p in parameters)
+        for name, parameters in signatures.items())
+
+
 def _capped(text):
     return text if len(text) <= OUTPUT_CAP + len(CAPPED) else text[:OUTPUT_CAP] + CAPPED
 
@@ -198,16 +211,19 @@ class SandboxedImplementation(Implementation):
         self.close()
 
 
-def open_sandboxed(path, timeout=DEFAULT_TIMEOUT, memory=DEFAULT_MEMORY, meanwhile=None):
+def open_sandboxed(path, timeout=DEFAULT_TIMEOUT, memory=DEFAULT_MEMORY, meanwhile=None, assignment=None):
     """Load the learner's .py/.ipynb ``path`` in a sandboxed child; raises ImplementationError.
 
+    ``assignment``: the Assignment (or its name) the file is of; None: recognised from the names and
+    signatures the file defines (reference.assignments.detection), before any of its code runs.
     ``meanwhile()`` runs while the child starts (so a caller can import JAX in parallel).
     """
     label = str(path)
     path = Path(path)
     if not path.is_file():
         raise ImplementationError(f"{path}: no such file")
-    sandbox = _Sandbox(path.resolve(), label, float(timeout), int(memory))
+    assignment, notes = _assignment_of(path, label, assignment)
+    sandbox = _Sandbox(path.resolve(), label, float(timeout), int(memory), assignment)
     try:
         fields = sandbox.load(meanwhile)
     except BaseException:
@@ -219,4 +235,27 @@ def open_sandboxed(path, timeout=DEFAULT_TIMEOUT, memory=DEFAULT_MEMORY, meanwhi
         sandbox.close()
         raise ImplementationError(f"{label}: the checker could not rebuild the implementation ({error})") from None
     impl._sandbox = sandbox
+    impl.notes[:0] = notes
     return impl
+
+
+def _assignment_of(path, label, assignment):
+    """(the Assignment, notes): the one named, or the one the file's definitions show."""
+    from reference.assignments import all_assignments
+    from reference.assignments import assignment as named
+    from reference.assignments.detection import defined_in_source, recognise
+    from reference.learner.source import code_cells
+
+    if isinstance(assignment, str):
+        try:
+            return named(assignment), []
+        except KeyError as error:
+            raise ImplementationError(str(error.args[0])) from None
+    if assignment is not None:
+        return assignment, []
+    found = recognise(defined_in_source([text for _, text in code_cells(path)]), all_assignments())
+    if found.assignment is None:
+        if not found.evidence:  # nothing of any assignment: loading says why (a syntax error, no function)
+            return named("dnn"), []
+        raise ImplementationError(f"{label}: {found.message}")
+    return found.assignment, [found.message] if found.message else []

@@ -150,8 +150,7 @@ def _verdict(report, failed):
         text += (f" Checked with --only <code>{e(','.join(report.only))}</code>"
                  + (f"; not checked: {e(', '.join(report.not_checked))}." if report.not_checked else "."))
     colour = VERDICT_COLOURS[word]
-    about = (f"{e(report.implementation)} · layers {e(','.join(map(str, report.network)))} · "
-             f"{e(report.examples)} {e(report.data)} examples · seed {e(report.seed)}")
+    about = f"{e(report.implementation)} {e(report.where())}"
     return (f'<div class="mdnn-verdict" style="border-color: {colour}; background: {TINTS[word]}">'
             f'<span class="mdnn-badge" style="background: {colour}">{word}</span>{text}'
             f'<div class="mdnn-muted">manual-dnn gradcheck · {about}</div></div>')

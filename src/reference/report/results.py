@@ -8,7 +8,7 @@ they build on report/safe_text.py and report/table.py.
 import json
 from dataclasses import dataclass, field, fields
 
-from reference.report.safe_text import jsonable
+from reference.report.safe_text import joined, jsonable, one_line
 from reference.report.verdict import missing_text, verdict_line
 from reference.seed_functions import SEED_FUNCTIONS, callees, direct_callees, level
 
@@ -17,8 +17,21 @@ __all__ = ["Check", "Report"]
 ORDER = list(SEED_FUNCTIONS)
 
 
-def _position(function):
-    return (level(function), ORDER.index(function), "") if function in SEED_FUNCTIONS else (99, 99, str(function))
+def _position(function, functions=None, graph=None):
+    """Where ``function`` sorts: lower levels of the call graph first, then the table's order.
+    ``functions``: the assignment's names in order (default the cat network's); ``graph``: its
+    call graph (name -> names), where it is not the seed table's."""
+    if functions is None:
+        return (level(function), ORDER.index(function), "") if function in SEED_FUNCTIONS else (99, 99, str(function))
+    if function in functions:
+        return (_level(function, graph or {}), functions.index(function), "")
+    return (99, 99, str(function))
+
+
+def _level(name, graph, seen=()):
+    """0 for a function that calls none of the table's, else one above its highest callee."""
+    callees = [c for c in graph.get(name, ()) if c not in seen and c != name]
+    return 1 + max(_level(c, graph, (*seen, name)) for c in callees) if callees else 0
 
 
 @dataclass
@@ -83,16 +96,24 @@ class Report:
     did_you_mean: dict = field(default_factory=dict)  # missing function -> a name the file defines, near it
     only: list | None = None  # the functions named by --only (then their callees are checked too), or None
     not_checked: list = field(default_factory=list)  # the assignment's functions --only left out
+    assignment: str = "dnn"  # the assignment checked (reference.assignments)
+    functions: list | None = None  # its functions in the table's order; None: the cat network's seed table
+    point: str = ""  # the check point in words, for assignments other than the cat network
+
+    def _position(self, function):
+        if self.functions is None:
+            return _position(function)
+        return _position(function, self.functions, self.call_graph)
 
     @property
     def failing_functions(self):
         """Every function with a failing check, lowest level first."""
-        return sorted({c.function for c in self.checks if c.passed is False}, key=_position)
+        return sorted({c.function for c in self.checks if c.passed is False}, key=self._position)
 
     @property
     def contract_differences(self):
         """The learner's own helpers whose contract differs from the course's."""
-        return sorted({c.function for c in self.checks if c.differs}, key=_position)
+        return sorted({c.function for c in self.checks if c.differs}, key=self._position)
 
     @property
     def complete(self):
@@ -122,7 +143,7 @@ class Report:
             if f in differing:
                 return f in direct_callees(g, graph)
             # in a cycle of calls, the lower function explains the higher one
-            return f in calls(g) and not (g in calls(f) and _position(f) >= _position(g))
+            return f in calls(g) and not (g in calls(f) and self._position(f) >= self._position(g))
 
         return failing + differing + missing, explains
 
@@ -141,7 +162,7 @@ class Report:
         are each a root cause.
         """
         problems, explains = self._problems()
-        return sorted((g for g in problems if not any(explains(f, g) for f in problems)), key=_position)
+        return sorted((g for g in problems if not any(explains(f, g) for f in problems)), key=self._position)
 
     @property
     def root_cause(self):
@@ -205,6 +226,8 @@ class Report:
             "not_checked": self.not_checked,
             "notes": self.notes,
             "call_graph": self.call_graph,
+            "assignment": self.assignment,
+            "point": self.point or None,
             "checks": checks,
         }), indent=2, allow_nan=False)
 
@@ -221,6 +244,13 @@ class Report:
 
         return report_markdown_text(self)
 
+    def where(self):
+        """What was checked and at which point, in words: "on layers 5,4,3,1, 6 synthetic examples, seed 0"."""
+        if self.functions is not None:
+            return one_line(f"as {self.assignment}, at {self.point}")
+        return one_line(f"on layers {joined(self.network, ',')}, {self.examples} {self.data} examples, "
+                        f"seed {self.seed}")
+
     def missing_text(self):
         """'L_model_backward (did you mean L_model_backwards?), predict'."""
         return missing_text(self)
@@ -228,6 +258,13 @@ class Report:
     def verdict_line(self):
         """One sentence: PASS, FAIL or INCOMPLETE, the root causes by name, what is missing or not checked."""
         return verdict_line(self)
+
+    def assert_passed(self):
+        """Raise AssertionError with the whole text report unless the report passed: a one-line
+        pytest test (``check_backward(...).assert_passed()``) whose failure message says why."""
+        if not self.passed:
+            raise AssertionError("\n" + self.to_text(verbose=True))
+        return self
 
     # Rich display: HTML in Jupyter, the text report in a terminal, one line as repr.
     def _repr_html_(self):

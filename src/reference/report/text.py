@@ -19,8 +19,7 @@ ENTRIES_SHOWN = 3  # failing targets shown for each root cause on the page (--ve
 
 
 def header(report):
-    return wrap(f"manual-dnn gradcheck: {report.implementation} on layers {joined(report.network, ',')}, "
-                f"{report.examples} {report.data} examples, seed {report.seed}", rest="  ")
+    return wrap(f"manual-dnn gradcheck: {report.implementation} {report.where()}", rest="  ")
 
 
 def report_text(report, verbose=False):

@@ -75,8 +75,7 @@ def _listings(report):
 def whole_markdown(report, next_lines):
     """The whole report as Markdown (a pipe table and lists), the verdict first."""
     md = markdown_text
-    lines = [f"**manual-dnn gradcheck**: {md(report.implementation)} on layers {md(joined(report.network, ','))}, "
-             f"{md(report.examples)} {md(report.data)} examples, seed {md(report.seed)}", "",
+    lines = [f"**manual-dnn gradcheck**: {md(report.implementation)} {md(report.where())}", "",
              f"**{md(report.verdict_line())}**", ""]
     rows = rows_of(report.checks)
     if rows:

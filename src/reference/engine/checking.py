@@ -1,0 +1,42 @@
+"""An implementation checked against an assignment: every declared function it defines, at one
+check point, into a Report."""
+
+from reference.engine.judging import Run, check_function
+from reference.engine.points import draw_point
+from reference.report.results import Report
+
+__all__ = ["check_assignment", "report_of"]
+
+
+def check_assignment(impl, assignment, seed=0, sizes=None, only=None, settings=None):
+    """The Report of ``impl`` (an Implementation) on ``assignment`` at the point drawn with
+    ``seed`` (and ``sizes``, default the assignment's fixed ones); ``only``: the names to check;
+    ``settings``: values every row sees beside the point's (the network of --layers, say)."""
+    point = draw_point(assignment.points, seed, sizes)
+    values = {**point.values, "seed": seed, **(settings or {})}
+    run = Run(impl, assignment)
+    for row in assignment.functions:
+        if row.name in impl and (only is None or row.name in only):
+            check_function(run, row, values)
+    return report_of(run, impl, assignment, point)
+
+
+def report_of(run, impl, assignment, point):
+    graph = assignment.call_graph
+    graph.update({name: list(calls) for name, calls in (getattr(impl, "calls", None) or {}).items()})
+    if getattr(assignment, "name", None) == "dnn":  # the cat network keeps its own words and order
+        report = Report(getattr(impl, "label", "implementation"), list(point.values.get("layer_dims") or []),
+                        point.values.get("examples"), "synthetic", point.seed)
+    else:
+        report = Report(getattr(impl, "label", "implementation"), [], point.values.get("m"), "synthetic",
+                        point.seed, assignment=getattr(assignment, "name", "check_backward"),
+                        functions=[row.name for row in assignment.functions], point=point.describe())
+    report.checks, report.call_graph = run.checks, graph
+    report.supplied, report.missing = list(getattr(impl, "supplied", [])), list(getattr(impl, "missing", []))
+    report.notes = list(point.notes) + list(getattr(impl, "notes", [])) + run.notes
+    report.dA_convention = run.facts.get("dA_convention")
+    printed = "".join(run.printed)
+    lines = printed.count("\n") + (1 if printed and not printed.endswith("\n") else 0)
+    if lines:
+        report.notes.append(f"the functions printed {lines} line(s) while being checked (captured, not shown)")
+    return report

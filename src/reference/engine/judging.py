@@ -1,0 +1,287 @@
+"""One declared function, called at a point and judged against its math's oracles.
+
+For each variant of a row (each activation, each mode): the prepared arguments (a cache from
+the course's forward or from the learner's own), the call with the learner's own signature,
+what it returned read by the course's structure, then every returned value the row judges:
+a ``Value`` against the math's output (JAX), a ``Gradient`` against the math's VJP (JAX),
+central differences and the complex step of the same math, with the row's scale (the
+course's 1/m on dW and db). Writing into an argument, an exception, a wrong shape or a NaN
+are contract failures, each once.
+"""
+
+import dataclasses
+
+import numpy as np
+
+from reference.checks.comparison import (
+    call_failure,
+    compare,
+    contract_difference,
+    contract_failure,
+    mutation_failures,
+)
+from reference.engine import oracles
+from reference.engine.contract import bind, unpack
+from reference.oracles.numeric import convergence_order, taylor_remainders
+from reference.report.results import Check
+from reference.tolerances import TOLERANCES
+
+__all__ = ["Run", "check_function", "math_inputs", "expected_values", "expected_gradients", "WHO"]
+
+WHO = {"jax-forward": "JAX", "jax-vjp": "JAX", "central-fd": "FD", "complex-step": "complex step"}
+TAYLOR_STEPS = np.logspace(-2, -6, 9)
+
+
+class Run:
+    """One implementation being checked: its calls, the checks found, what it printed, notes."""
+
+    def __init__(self, impl, assignment=None):
+        self.impl, self.assignment = impl, assignment
+        self.checks, self.printed, self.notes = [], [], []
+        self.facts = {}  # what a custom check found for the report (the dA convention)
+
+    def scratch(self):
+        """A run of the same implementation whose checks are kept apart (an attempt)."""
+        return Run(self.impl, self.assignment)
+
+    def absorb(self, other, checks=True):
+        """Take ``other``'s printed output and notes (and its checks, unless told not to)."""
+        self.printed += other.printed
+        self.notes += other.notes
+        self.facts.update(other.facts)
+        if checks:
+            self.checks += other.checks
+
+    def has(self, name):
+        return name in self.impl
+
+    def call(self, name, argnames, args):
+        result = self.impl.call(name, tuple(argnames), *args)
+        self.printed.append(result.output)
+        return result
+
+    def signature(self, name):
+        return (getattr(self.impl, "signatures", None) or {}).get(name)
+
+    @property
+    def aliases(self):
+        return getattr(self.assignment, "aliases", {}) or {}
+
+    def add(self, checks, suffix=""):
+        for check in checks:
+            if suffix and not check.target.endswith(suffix):
+                check.target += suffix
+            self.checks.append(check)
+
+
+def check_function(run, row, values):
+    """Every check of ``row`` at the point ``values`` (a dict), added to ``run``."""
+    if row.check is not None:
+        row.check(run, row, values)
+        return
+    for variant in row.variants:
+        varied = row if variant.math is None else dataclasses.replace(row, math=variant.math)
+        _check_variant(run, varied, {**values, **variant.values}, variant.suffix)
+
+
+def _check_variant(run, row, values, suffix):
+    values = dict(values)
+    values.update(_prepare(run, row, values, suffix))
+    argnames, arguments, checks = bind(row, run.signature(row.name), values, run.aliases)
+    run.add(checks, suffix)
+    if arguments is None:
+        return
+    result = run.call(row.name, argnames, arguments)
+    if result.error:
+        run.add([call_failure(row.name, result)], suffix)
+        return
+    run.add(mutation_failures(row.name, result, allowed=row.mutable), suffix)
+    returned, checks = unpack(row, result.value, row.alternatives)
+    run.add(checks, suffix)
+    if returned is None:
+        return
+    _judge(run, row, values, returned, suffix)
+    for custom in row.custom:
+        custom(run, row, values, returned, suffix)
+
+
+def _prepare(run, row, values, suffix):
+    """{argument: value} for the row's prepared arguments (caches)."""
+    prepared = {}
+    for name, how in row.prepare.items():
+        value = None
+        if how.learner and run.has(how.learner):
+            given = [values[a] for a in how.learner_arguments]
+            result = run.call(how.learner, how.learner_arguments, given)
+            if not result.error:
+                try:
+                    value = how.pick(result.value)
+                except Exception:  # a result of another shape: the course's cache instead, said below
+                    value = None
+            if value is None and how.course is not None:
+                run.notes.append(f"{row.name}{suffix} was called with the course's {name}: the file's "
+                                 f"{how.learner} did not give one it could use")
+        if value is None and how.course is not None:
+            value = how.course(values)
+        prepared[name] = value
+    return prepared
+
+
+def math_inputs(row, values):
+    """(names, arrays) of the row's math inputs at ``values``."""
+    names, arrays = [], []
+    for spec in row.math_inputs:
+        if isinstance(spec, str):
+            names.append(spec)
+            arrays.append(oracles.as_input(values[spec]))
+        else:
+            name, pick = spec
+            names.append(name)
+            arrays.append(oracles.as_input(pick(values)))
+    return names, arrays
+
+
+def expected_values(row, values):
+    """{math output name: value} at ``values``."""
+    _, arrays = math_inputs(row, values)
+    return dict(zip(row.math_outputs, oracles.values(row.math, arrays)))
+
+
+def _cotangents(row, values, outputs):
+    cotangents = []
+    for name in row.math_outputs:
+        if name in row.cotangent:
+            cotangents.append(np.asarray(values[row.cotangent[name]], dtype=np.float64))
+        elif np.ndim(outputs[name]) == 0:
+            cotangents.append(np.float64(1.0))  # a scalar loss: its own gradient
+        else:
+            cotangents.append(np.zeros(np.shape(outputs[name])))  # not differentiated through
+    return cotangents
+
+
+def _scale(gradient, values):
+    return gradient.scale(values) if callable(gradient.scale) else gradient.scale
+
+
+def expected_gradients(row, values, method):
+    """{returned name: expected gradient} by ``method`` (jax-vjp, central-fd, complex-step)."""
+    names, arrays = math_inputs(row, values)
+    gradients = row.gradients
+    wrt = sorted({names.index(g.of) for g in gradients.values()})
+    cotangents = _cotangents(row, values, expected_values(row, values))
+    oracle = {"jax-vjp": oracles.vjp, "central-fd": oracles.central_differences,
+              "complex-step": oracles.complex_step}[method]
+    found = dict(zip(wrt, oracle(row.math, arrays, wrt, cotangents)))
+    return {name: found[names.index(g.of)] * _scale(g, values) for name, g in gradients.items()}
+
+
+def _fitted(row, name, actual, expected, suffix):
+    """``actual`` reshaped to the expected shape where a row allows a singleton difference,
+    with the difference said once; else as it is."""
+    if row.exact_shapes:
+        return actual, []
+    try:
+        shape = np.shape(actual)
+        size = np.size(actual)
+    except Exception:
+        return actual, []
+    if shape == np.shape(expected) or size != np.size(expected):
+        return actual, []
+    detail = f"{name} has shape {shape}, the course's {np.shape(expected)}: the same values, read as that shape"
+    return np.reshape(np.asarray(actual, dtype=np.float64), np.shape(expected)), [
+        contract_difference(row.name, name, detail)]
+
+
+def _shape_failure(row, name, judge, expected, actual):
+    """A value of the right size in the wrong shape, said in the course's words (and whether its
+    values are right), or None when the problem is another."""
+    try:
+        shape, size = np.shape(actual), np.size(actual)
+    except Exception:
+        return None
+    if shape == np.shape(expected) or size != np.size(expected):
+        return None
+    right = compare(row.name, name, "jax-forward", expected, np.reshape(actual, np.shape(expected)),
+                    TOLERANCES["jax-forward"]).passed
+    return contract_failure(row.name, name, f"{name} has shape {shape}, not {np.shape(expected)}: {judge.shape_words}"
+                            + ("; its value is right" if right else ""))
+
+
+def _judge(run, row, values, returned, suffix):
+    judged = {name: returned[name] for name in row.judge if name in returned}
+    if row.values:
+        outputs = expected_values(row, values)
+        for name, judge in row.values.items():
+            if name in judged:
+                actual, checks = _fitted(row, name, judged[name], outputs[judge.of], suffix)
+                run.add(checks, suffix)
+                check = compare(row.name, name, "jax-forward", outputs[judge.of], actual,
+                                TOLERANCES["jax-forward"], WHO["jax-forward"])
+                if judge.shape_words and check.oracle == "contract":
+                    check = _shape_failure(row, name, judge, outputs[judge.of], actual) or check
+                run.add([check], suffix)
+    gradients = {name: judged[name] for name in row.gradients if name in judged}
+    if not gradients:
+        return
+    reason = row.invalid(values) if row.invalid else None
+    methods = ["jax-vjp", "central-fd"] + (["complex-step"] if row.complex_step else [])
+    good = dict(gradients)
+    fitted_once = set()
+    for method in methods:
+        if reason and method != "jax-vjp":
+            run.add([Check(row.name, name, method, None, TOLERANCES[method], None, f"{reason}: {WHO[method]} "
+                           "cannot judge here") for name in good], suffix)
+            continue
+        expected = expected_gradients(row, values, method)
+        for name in list(good):
+            actual, checks = _fitted(row, name, good[name], expected[name], suffix)
+            if name not in fitted_once:
+                run.add(checks, suffix)
+                fitted_once.add(name)
+            check = compare(row.name, name, method, expected[name], actual, TOLERANCES[method], WHO[method])
+            run.add([check], suffix)
+            if check.oracle == "contract":  # a wrong shape or a NaN is said once, not by every oracle
+                del good[name]
+            else:
+                good[name] = actual
+    if row.taylor and not reason and good.keys() == row.gradients.keys():
+        run.add([_taylor(row, values, good)], suffix)
+
+
+def _taylor(row, values, good):
+    """|phi(x + h v) - phi(x) - h <g, v>| must fall like h² over a sweep of h, with g the
+    learner's gradients (their scale undone) and v one random direction over every input."""
+    names, arrays = math_inputs(row, values)
+    gradients = row.gradients
+    rng = np.random.RandomState(0)
+    wrt = sorted({names.index(g.of) for g in gradients.values()})
+    g = {names.index(gradients[n].of): np.asarray(a, dtype=np.float64) / _scale(gradients[n], values)
+         for n, a in good.items()}
+    directions = {i: rng.randn(*np.shape(arrays[i])) for i in wrt}
+    norm = np.sqrt(sum(np.sum(d ** 2) for d in directions.values()))
+    directions = {i: d / norm for i, d in directions.items()}
+    cotangents = _cotangents(row, values, expected_values(row, values))
+
+    def phi(shifted):
+        inputs = list(arrays)
+        for i in wrt:
+            inputs[i] = arrays[i] + shifted * directions[i]
+        outputs = oracles.values(row.math, inputs)
+        return float(sum(np.sum(u * y) for u, y in zip(cotangents, outputs)))
+
+    g_dot_v = float(sum(np.sum(g[i] * directions[i]) for i in wrt))
+    hs = list(TAYLOR_STEPS)
+    remainders = taylor_remainders(lambda t: phi(float(t[0])), np.zeros(1), g_dot_v, np.ones(1), hs)
+    floor = 1e3 * np.finfo(float).eps * max(1.0, abs(phi(0.0)))
+    order = convergence_order(hs, remainders, floor)
+    target = "all " + ", ".join(good)
+    sweep = {"h": [float(h) for h in hs], "remainder": [float(r) for r in remainders], "floor": float(floor)}
+    if order is None:
+        passed = bool((remainders <= floor).all())
+        return Check(row.name, target, "taylor", 0.0 if passed else None, TOLERANCES["taylor"], passed or None,
+                     "remainder at rounding level for every h" if passed else "no order measurable",
+                     remainders=sweep)
+    return Check(row.name, target, "taylor", max(0.0, 2.0 - order), TOLERANCES["taylor"],
+                 order >= 2 - TOLERANCES["taylor"], remainders=sweep, measured=order,
+                 detail=f"remainder falls like h^{order:.2f} (h^2: right gradient, h^1: wrong)")
+
