@@ -107,3 +107,11 @@ def test_a_near_miss_is_a_slip_of_case_underscores_a_trailing_s_or_an_edit(missi
 
     assert near_miss(missing, defined) == guess
     assert did_you_mean([missing], defined) == ({missing: guess} if guess else {})
+
+
+def test_every_function_of_the_cat_network_is_judged_by_exactly_one_run_of_checks():
+    """--only picks the runs of checks to make by the functions each judges: a function no run
+    names would never be checked alone, one named twice would be checked twice."""
+    runs = checker._runs(None, None, None, 0, False, None)
+    named = [name for functions, _, _ in runs for name in functions]
+    assert sorted(named) == sorted(SEED_FUNCTIONS)
