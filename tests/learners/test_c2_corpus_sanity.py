@@ -38,6 +38,8 @@ VERSIONS = {
     "gradient_checking": {"2017", "v1", "public_tests", "public_tests-2024"},
     "initialization": {"2017", "public_tests"},
 }
+FIELDS = {"verdict", "root_causes", "course_version", "style", "why", "notes_contain", "must_not_blame", "differs"}
+"""What tests/engine/test_assignment_corpora.py reads from a verdicts.toml (the engine's corpus test)."""
 CLOSE = 1e-10  # the house tolerance for float64 code against float64 code (reference/tolerances.py)
 THRESHOLD = gc.THRESHOLD
 
@@ -76,7 +78,8 @@ def test_the_verdicts_are_well_formed(folder):
         assert v["verdict"] in ("PASS", "FAIL", "INCOMPLETE"), name
         assert set(v["root_causes"]) <= graded, name
         assert (v["verdict"] == "FAIL") == bool(v["root_causes"]), name
-        assert (v["verdict"] == "INCOMPLETE") == bool(v.get("missing")), name
+        assert set(v) <= FIELDS, (name, set(v) - FIELDS)
+        assert v["why"].endswith("."), name
         assert v["course_version"] in VERSIONS[folder], name
         assert v["why"].strip() and v["style"].strip(), name
         assert not set(v.get("must_not_blame", ())) & set(v["root_causes"]), name
@@ -276,7 +279,8 @@ def test_the_verdict_says_what_the_file_does(folder, name):
     namespace = load(HERE / folder / name, first_cell)
     judged = JUDGES[folder](namespace)
     missing = [f for f in graded if f not in namespace]
-    assert missing == verdict.get("missing", []), judged
+    assert bool(missing) == (verdict["verdict"] == "INCOMPLETE"), missing
+    assert all(f in verdict["why"] for f in missing), (missing, verdict["why"])
     wrong = sorted(f for f, v in judged.items() if v != "right")
     assert wrong == sorted(verdict["root_causes"]), judged
 
