@@ -193,3 +193,36 @@ def test_the_jax_math_agrees_with_central_differences_and_the_complex_step(point
     assume(abs(g_dot_v) > 1e-6)
     assert fd == pytest.approx(g_dot_v, rel=1e-6, abs=1e-9)
     assert cs == pytest.approx(g_dot_v, rel=1e-10, abs=1e-14)
+
+
+# ------------------------------------------------------------------ the positional math the engine calls
+
+_positional_gradients = jax.jit(jax.grad(reg_math.network_loss, argnums=tuple(range(2, 8)) + (12, 13, 14, 15, 16)))
+_positional_values = jax.jit(reg_math.network_values)
+
+
+@float64_oracle
+def _positional(X, Y, parameters, lambd, D1, D2, keep_prob):
+    """(course-scaled gradients dict, values dict) from network_loss and network_values on padded arrays."""
+    m = X.shape[1]
+    p = _pad_parameters(parameters)
+    args = (_pad(X, C2W1_MAX_UNITS, m), Y, *(p[k] for k in reg_math.PARAMETERS))
+    masks = (_pad_mask(D1, m), _pad_mask(D2, m), keep_prob)
+    nudges = [np.zeros((C2W1_MAX_UNITS, m))] * 4 + [np.zeros((1, m))]
+    grads = _positional_gradients(*args, lambd, *masks, *nudges)
+    values = _positional_values(args[0], *args[2:], *masks)
+    named = dict(zip(["d" + k for k in reg_math.PARAMETERS] + ["d" + k for k in reg_math.INTERMEDIATES], grads))
+    named.update({"d" + k: m * named["d" + k] for k in reg_math.INTERMEDIATES})  # the course's per-example scale
+    return named, dict(zip(("Z1", "A1", "Z2", "A2", "Z3", "A3"), values))
+
+
+@given(point=DROPOUT_NETWORKS, lambd=LAMBDS)
+def test_the_positional_math_is_the_same_math(point, lambd):
+    X, Y, parameters, keep_prob, seed = point
+    A3, cache = reg.forward_propagation_with_dropout(X, parameters, keep_prob, seed=seed)
+    gradients, values = _positional(X, Y, parameters, lambd, cache[1], cache[6], keep_prob)
+    expected = oracle.course_gradients(X, Y, parameters, lambd, cache[1], cache[6], keep_prob)
+    shapes = {k: v.shape for k, v in expected.items()}
+    for key in sorted(GRADIENT_KEYS):
+        assert_close(gradients[key][: shapes[key][0], : shapes[key][1]], expected[key], "jax", key)
+    assert_close(values["A3"], A3, "jax", "A3")

@@ -11,6 +11,10 @@ Shapes, examples as columns:
     D1 (n_1, m)  D2 (n_2, m)   A3, Y (1, m)
 ``parameters`` is a dict of the six arrays (a pytree: jax.grad differentiates every entry).
 
+The engine calls a math as ``math(*inputs)`` on arrays: ``network_values``, ``network_loss`` and ``l2_cost`` are the
+same math with positional arrays. ``network_loss`` takes the nudges last, named as the intermediates: its gradient
+with respect to the input ``Z1`` is the course's dZ1 divided by m (declare it with the factor m, BY_M).
+
 The course's gradients dict mixes two scales (manual_dnn.three_layer): dW and db are gradients of the
 mean cost J, dZ and dA of m * J. ``course_gradients`` returns that dict by autodiff alone: dZ and dA are
 gradients with respect to *nudges*, zero arrays added to each intermediate inside ``forward``.
@@ -30,6 +34,9 @@ __all__ = [
     "regularized_cost",
     "network_cost",
     "course_gradients",
+    "network_values",
+    "network_loss",
+    "l2_cost",
 ]
 
 PARAMETERS = ("W1", "b1", "W2", "b2", "W3", "b3")
@@ -107,3 +114,28 @@ def course_gradients(X, Y, parameters, lambd=0.0, D1=1.0, D2=1.0, keep_prob=1.0)
     gradients = {"d" + k: g for k, g in d_parameters.items()}
     gradients.update({"d" + k: m * g for k, g in d_nudges.items()})
     return gradients
+
+
+# ---------------------------------------------------------------- positional, for the engine's math(*inputs)
+
+def network_values(X, W1, b1, W2, b2, W3, b3, D1=1.0, D2=1.0, keep_prob=1.0):
+    """forward's values as a tuple (Z1, A1, Z2, A2, Z3, A3): what forward_propagation(_with_dropout) caches."""
+    values = forward(X, {"W1": W1, "b1": b1, "W2": W2, "b2": b2, "W3": W3, "b3": b3}, D1, D2, keep_prob)
+    return tuple(values[k] for k in ("Z1", "A1", "Z2", "A2", "Z3", "A3"))
+
+
+def network_loss(X, Y, W1, b1, W2, b2, W3, b3, lambd=0.0, D1=1.0, D2=1.0, keep_prob=1.0,
+                 Z1=0.0, A1=0.0, Z2=0.0, A2=0.0, Z3=0.0):
+    """network_cost with positional arrays; Z1..Z3 are the nudges (zeros of the intermediates' shapes).
+
+    Its gradient with respect to W1..b3 is dW1..db3 of the course's dict; with respect to the nudge Z1 (A1, ...)
+    it is 1/m of the course's dZ1 (dA1, ...), which carries no 1/m.
+    """
+    parameters = {"W1": W1, "b1": b1, "W2": W2, "b2": b2, "W3": W3, "b3": b3}
+    nudges = {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2, "Z3": Z3}
+    return network_cost(X, Y, parameters, lambd, D1, D2, keep_prob, nudges)
+
+
+def l2_cost(A3, Y, W1, W2, W3, lambd):
+    """compute_cost_with_regularization with positional arrays."""
+    return regularized_cost(A3, Y, {"W1": W1, "W2": W2, "W3": W3}, lambd)
