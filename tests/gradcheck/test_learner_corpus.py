@@ -28,8 +28,11 @@ FIELDS = {"verdict", "root_causes", "dA_convention", "course_version", "style", 
 FILES = sorted(VERDICTS)
 
 
+FOLDERS = sorted({name.split("/")[0] for name in VERDICTS})  # the cat network's; other assignments have their own
+
+
 def _corpus_files():
-    return sorted(str(p.relative_to(CORPUS)) for p in CORPUS.glob("*/*") if p.is_file())
+    return sorted(str(p.relative_to(CORPUS)) for folder in FOLDERS for p in (CORPUS / folder).iterdir() if p.is_file())
 
 
 def test_every_corpus_file_has_exactly_one_well_formed_entry():
