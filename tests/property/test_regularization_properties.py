@@ -226,3 +226,27 @@ def test_the_positional_math_is_the_same_math(point, lambd):
     for key in sorted(GRADIENT_KEYS):
         assert_close(gradients[key][: shapes[key][0], : shapes[key][1]], expected[key], "jax", key)
     assert_close(values["A3"], A3, "jax", "A3")
+
+
+# ------------------------------------------------------------------ the rest of reg_utils
+
+@given(point=NETWORKS, learning_rate=st.integers(1, 1000).map(lambda i: i / 1000))
+def test_update_parameters_steps_against_the_gradient_into_a_new_dict(point, learning_rate):
+    X, Y, parameters, _, _ = point
+    _, cache = reg.forward_propagation(X, parameters)
+    grads = reg.backward_propagation(X, Y, cache)
+    untouched = Untouched(parameters=parameters, grads=grads)
+    updated = reg.update_parameters(parameters, grads, learning_rate)
+    untouched.check()
+    assert set(updated) == set(parameters)
+    for key, value in parameters.items():
+        np.testing.assert_array_equal(updated[key], value - learning_rate * grads["d" + key])
+
+
+@given(point=NETWORKS)
+def test_predict_is_the_jax_forward_thresholded_at_one_half(point):
+    X, Y, parameters, _, _ = point
+    A3 = oracle.forward(X, parameters)["A3"]
+    assume(np.abs(A3 - 0.5).min() > 1e-12)  # at 0.5 itself rounding decides, not the code
+    np.testing.assert_array_equal(reg.predict(X, Y, parameters), (A3 > 0.5).astype(int))
+    np.testing.assert_array_equal(reg.predict_dec(parameters, X), A3 > 0.5)
