@@ -151,7 +151,8 @@ def from_mapping(mapping, label="mapping", supplied=None, assignment=None):
                          f"of it (such as obj = {description.split()[-1]}(...)): not checked")
     # "Not found" speaks of the notebooks the file is from: a Step-by-Step file lacks no training loop.
     notebooks = {table[name].notebook for name in functions}
-    missing = [name for name in missing if not notebooks or table[name].notebook in notebooks]
+    missing = [name for name in missing if (not notebooks or table[name].notebook in notebooks)
+               and getattr(table[name], "graded", True) and not table[name].helper]  # the course's own: never missing
     calls = {name: call_graph_of(function, mapping, containers, table) for name, function in functions.items()}
     signatures = {name: found for name, function in functions.items() if (found := signature_of(function)) is not None}
     return Implementation(label, functions, own_supplied, missing, notes=notes, found_in=found_in, calls=calls,
