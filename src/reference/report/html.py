@@ -319,7 +319,7 @@ def _full_table(checks):
 # ------------------------------------------------------------------ details
 
 def _details(report):
-    from reference.report.table import LEGEND
+    from reference.report.table import legend
 
     items = []
     if report.supplied:
@@ -333,6 +333,6 @@ def _details(report):
     out = []
     if items:
         out.append(f"<details><summary>Notes ({len(items)})</summary><ul>{''.join(items)}</ul></details>")
-    out.append(f"<details><summary>How to read this</summary><p>{e(LEGEND)} A cell shows the worst relative "
+    out.append(f"<details><summary>How to read this</summary><p>{e(legend(report))} A cell shows the worst relative "
                "error of its checks and how many times under (or over) its tolerance it is.</p></details>")
     return "\n".join(out)

@@ -6,7 +6,7 @@ import math
 from reference.report.safe_text import as_float, number, one_line
 from reference.tolerances import TAYLOR_MIN_ORDER
 
-__all__ = ["COLUMNS", "HEADERS", "LEGEND", "rows_of", "table_cells", "table_lines"]
+__all__ = ["COLUMNS", "HEADERS", "LEGEND", "ENGINE_LEGEND", "legend", "rows_of", "table_cells", "table_lines"]
 
 
 COLUMNS = {"jax-forward": "JAX", "jax-vjp": "JAX", "jax-grad": "JAX", "jax-trajectory": "JAX",
@@ -93,6 +93,18 @@ def table_lines(checks):
         return "  ".join(out).rstrip()
 
     return [line(headers)] + [line(r) for r in body]
+
+
+ENGINE_LEGEND = ("JAX: the same math in jax.numpy, float64 (a function's value, or its VJP for a gradient).  FD: "
+                 "central differences of that math, coordinate by coordinate (step 1e-5).  complex: the complex "
+                 "step, where the math is analytic.  Taylor: the remainder falls like h^p (p = 2: right, 1: wrong) "
+                 "along one direction.  rule: what is judged by a rule (a mask's rate, a checker's difference, a "
+                 "training loop's start).  Errors are ||actual - expected|| / (||actual|| + ||expected||).")
+
+
+def legend(report):
+    """The legend of a report: the cat network's (its check points in words), or the engine's."""
+    return LEGEND if getattr(report, "functions", None) is None else ENGINE_LEGEND
 
 
 LEGEND = ("JAX: autodiff (VJP per function, grad of the cost for L_model_backward).  FD: central differences "
