@@ -15,6 +15,7 @@ __all__ = ["NAMES", "assignment", "all_assignments", "known_functions"]
 NAMES = {
     "dnn": "reference.assignments.dnn",
     "regularization": "reference.assignments.regularization",
+    "cs231n_layers": "reference.assignments.cs231n_layers",
 }
 
 

@@ -159,6 +159,8 @@ class Function:
     judge (a training loop, a learner's own gradient checker). ``mutable``: arguments it may
     write into (the course's update_parameters writes into its dict). ``alternatives``: the
     returned structures of other course versions (read, reported as a difference).
+    ``harmless_writes``: {argument: why} it may write into without failing, said as a warning
+    note (a backward writing into ``dout`` where the course's own code never reads ``dout`` again).
     ``invalid(values)``: why the numerical oracles cannot judge at this point (a kink), or
     None. ``taylor``: also the Taylor test of the learner's gradients along one direction.
     """
@@ -185,6 +187,8 @@ class Function:
     custom: tuple = ()
     check: Callable | None = None
     mutable: tuple = ()
+    harmless_writes: dict = field(default_factory=dict)
+    since: str = ""  # the course version that added it: a file with none of that version's functions lacks none
     alternatives: tuple = ()
     invalid: Callable | None = None
     taylor: bool = False
