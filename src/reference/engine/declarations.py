@@ -152,8 +152,9 @@ class Function:
     ``cotangent`` maps math outputs to the argument that holds their upstream gradient
     (none: a scalar loss, whose cotangent is 1). ``complex_step``: the math is analytic
     at the points drawn, so the complex step judges too. ``exact_shapes``: a returned
-    value must have the math's exact shape (else a singleton difference, (1, 1) for (),
-    is a contract difference). ``custom``: functions ``(run, row, values, returned, suffix)``
+    value must have the math's exact shape (else a singleton difference -- (1, 1) for (), (1, D)
+    for (D,), the same shape once its 1s are dropped -- is a contract difference; any other shape fails).
+    ``custom``: functions ``(run, row, values, returned, suffix)``
     that add checks of their own after the generic ones (a cache's layout, the kink of ReLU);
     ``check``: a function ``(run, row, values)`` that checks the row instead of the generic
     judge (a training loop, a learner's own gradient checker). ``mutable``: arguments it may

@@ -191,11 +191,15 @@ def _fitted(row, name, actual, expected, suffix):
         size = np.size(actual)
     except Exception:
         return actual, []
-    if shape == np.shape(expected) or size != np.size(expected):
-        return actual, []
+    if shape == np.shape(expected) or size != np.size(expected) or _squeezed(shape) != _squeezed(np.shape(expected)):
+        return actual, []  # the same shape, or another one than a singleton difference: compared as it is
     detail = f"{name} has shape {shape}, the course's {np.shape(expected)}: the same values, read as that shape"
     return np.reshape(np.asarray(actual, dtype=np.float64), np.shape(expected)), [
         contract_difference(row.name, name, detail)]
+
+
+def _squeezed(shape):
+    return tuple(n for n in shape if n != 1)
 
 
 def _shape_failure(row, name, judge, expected, actual):

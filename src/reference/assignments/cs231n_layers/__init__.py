@@ -72,7 +72,7 @@ def _pair(forward, gradients, *, inputs, extra=(), math, prepare, variants=ONCE,
         prepare={**prepare, "dout": given(options["dout"]),
                  "cache": own_cache(forward, arguments, lambda v: course(v, arguments))},
         variants=options.get("backward_variants", ONCE), needs=(forward,),
-        exact_shapes=options.get("exact_shapes", True), complex_step=options.get("complex_step", True),
+        exact_shapes=False, complex_step=options.get("complex_step", True),
         harmless_writes=options.get("harmless_writes", {}))
     return forward_row, backward_row
 
@@ -110,14 +110,14 @@ BATCHNORM = _pair("batchnorm_forward", ("x", "gamma", "beta"), inputs=("x", "gam
                                                                                               "running_var")),
                   prepare={"x": given("x_norm"), "bn_param": _bn_param("running_mean", "running_var")},
                   variants=NORMALISATION_MODES, backward_variants=(Variant({"mode": "train"}),), mutable=("bn_param",),
-                  dout="dout_norm", exact_shapes=False)
+                  dout="dout_norm")
 BATCHNORM_ALT = Function(
     "batchnorm_backward_alt", ("dout", "cache"), ("dx", "dgamma", "dbeta"), math=_math("batchnorm_train"),
     math_inputs=BATCHNORM[1].math_inputs, cotangent={"out": "dout"}, judge=BATCHNORM[1].judge,
     prepare=BATCHNORM[1].prepare, variants=BATCHNORM[1].variants, needs=("batchnorm_forward",), exact_shapes=False)
 LAYERNORM = _pair("layernorm_forward", ("x", "gamma", "beta"), inputs=("x", "gamma", "beta"), extra=("ln_param",),
                   math=_math("layernorm"), prepare={"x": given("x_norm"), "ln_param": from_course(
-                      lambda v: {"eps": v["eps"]})}, mutable=("ln_param",), dout="dout_norm", exact_shapes=False)
+                      lambda v: {"eps": v["eps"]})}, mutable=("ln_param",), dout="dout_norm")
 DROPOUT_FORWARD = Function("dropout_forward", ("x", "dropout_param"), ("out", "cache"), check=custom.dropout_forward)
 DROPOUT_BACKWARD = Function(
     "dropout_backward", ("dout", "cache"), "dx", math=_math("dropout"),
@@ -126,7 +126,7 @@ DROPOUT_BACKWARD = Function(
              "dropout_result": from_learner("dropout_forward", ("x", "dropout_param"), custom.out_and_cache,
                                             course=custom.course_dropout),
              "cache": from_course(lambda v: v["dropout_result"][1])},
-    needs=("dropout_forward",))
+    needs=("dropout_forward",), exact_shapes=False)
 CONV = _pair("conv_forward_naive", ("x", "w", "b"), inputs=("x", "w", "b"), extra=("conv_param",),
              math=_math("conv"), math_inputs=("x", "w", "b", *_geometry("conv_param", "stride", "pad")),
              prepare={"x": given("x_conv"), "w": given("w_conv"), "b": given("b_conv")}, dout="dout_conv")
@@ -140,13 +140,12 @@ SPATIAL_BATCHNORM = _pair(
     prepare={"x": given("x_spatial"), "gamma": given("gamma_spatial"), "beta": given("beta_spatial"),
              "bn_param": _bn_param("spatial_running_mean", "spatial_running_var")},
     variants=SPATIAL_MODES, backward_variants=(Variant({"mode": "train"}),), mutable=("bn_param",),
-    dout="dout_spatial", exact_shapes=False)
+    dout="dout_spatial")
 GROUPNORM = _pair(
     "spatial_groupnorm_forward", ("x", "gamma", "beta"), inputs=("x", "gamma", "beta"), extra=("G", "gn_param"),
     math=_math("spatial_groupnorm"), math_inputs=("x", "gamma", "beta", ("groups", custom.groups)),
     prepare={"x": given("x_group"), "gamma": given("gamma_group"), "beta": given("beta_group"),
-             "gn_param": from_course(lambda v: {"eps": v["eps"]})}, mutable=("gn_param",), dout="dout_group",
-    exact_shapes=False)
+             "gn_param": from_course(lambda v: {"eps": v["eps"]})}, mutable=("gn_param",), dout="dout_group")
 
 
 def _loss(name):

@@ -3,7 +3,7 @@
 dropout_forward is judged by what it did, not against one expected array: in training, out / x
 must be 0 or one scale s for every unit, the fraction kept must be p (the probability of keeping,
 2018 on) or 1 - p (of dropping, 2016-2017: a difference of version, said so), s must be 1 / that
-fraction (inverted dropout), and the cache must hold the mask; in test mode out must be x.
+fraction (inverted dropout), and in test mode out must be x.
 dropout_backward is judged against the VJP of x * mask with the mask the learner's own forward
 applied (out / x, read from one call of it), held fixed.
 """
@@ -123,11 +123,4 @@ def _train_checks(name, value, x, p):
     else:
         checks.append(compare(name, "out", "jax-forward", x * np.where(kept, expected, 0.0), out,
                               TOLERANCES["jax-forward"], "x * mask"))
-    try:
-        mask = np.asarray(cache[1], dtype=np.float64) * np.ones(x.shape)
-        if not np.array_equal(mask != 0, kept):
-            checks.append(contract_failure(name, "cache", "the mask in the cache is not the one applied to x"))
-    except (TypeError, ValueError, IndexError, KeyError):
-        checks.append(contract_failure(name, "cache", "the cache is not (dropout_param, mask), the template's "
-                                       "own line"))
     return checks
