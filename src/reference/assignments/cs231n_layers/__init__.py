@@ -148,10 +148,10 @@ GROUPNORM = _pair(
              "gn_param": from_course(lambda v: {"eps": v["eps"]})}, mutable=("gn_param",), dout="dout_group")
 
 
-def _loss(name):
+def _loss(name, custom_checks=()):
     return Function(name, ("x", "y"), ("loss", "dx"), math=_math(name), math_inputs=("x", "y"),
                     judge={"loss": Value("out"), "dx": Gradient("x")}, prepare={"x": given("scores")},
-                    exact_shapes=False)
+                    exact_shapes=False, custom=custom_checks)
 
 
 def _since(rows, version):
@@ -161,7 +161,8 @@ def _since(rows, version):
 
 
 LAYERS = (*AFFINE, *RELU, *BATCHNORM, BATCHNORM_ALT, *_since(LAYERNORM, "2018"), DROPOUT_FORWARD, DROPOUT_BACKWARD,
-          *CONV, *POOL, *SPATIAL_BATCHNORM, *_since(GROUPNORM, "2018"), _loss("svm_loss"), _loss("softmax_loss"))
+          *CONV, *POOL, *SPATIAL_BATCHNORM, *_since(GROUPNORM, "2018"), _loss("svm_loss"),
+          _loss("softmax_loss", (custom.survives_large_scores,)))
 
 
 ASSIGNMENT = Assignment(

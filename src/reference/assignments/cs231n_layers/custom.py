@@ -124,3 +124,29 @@ def _train_checks(name, value, x, p):
         checks.append(compare(name, "out", "jax-forward", x * np.where(kept, expected, 0.0), out,
                               TOLERANCES["jax-forward"], "x * mask"))
     return checks
+
+
+OVERFLOW_SHIFT = 800.0  # exp(800) overflows float64 (its largest is about exp(709))
+
+
+def survives_large_scores(run, row, values, returned, suffix):
+    """softmax_loss at scores shifted by OVERFLOW_SHIFT must give the same loss and dx: the softmax does
+    not change when a row is shifted, but exp of a large score overflows unless the row's max is
+    subtracted first. A numerical error, not a wrong gradient: the report says so."""
+    from reference.checks.comparison import call_failure, contract_failure
+
+    x = values["x"] + OVERFLOW_SHIFT
+    result = run.call(row.name, ("x", "y"), (x, values["y"]))
+    if result.error:
+        run.add([call_failure(row.name, result)], " (large scores)")
+        return
+    try:
+        loss, dx = result.value
+        finite = np.isfinite(np.asarray(loss, dtype=np.float64)).all() and np.isfinite(
+            np.asarray(dx, dtype=np.float64)).all()
+    except (TypeError, ValueError):
+        return  # a wrong contract is said by the generic checks already
+    if not finite:
+        run.add([contract_failure(row.name, "loss", f"scores shifted by {OVERFLOW_SHIFT:g} (the same softmax) give "
+                                  "a loss or dx that is not finite: exp overflows. Subtract each row's maximum "
+                                  "before exp -- a numerical error, not a wrong gradient")], " (large scores)")
