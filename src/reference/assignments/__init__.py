@@ -16,6 +16,7 @@ NAMES = {
     "dnn": "reference.assignments.dnn",
     "regularization": "reference.assignments.regularization",
     "gradient_checking": "reference.assignments.gradient_checking",
+    "cs231n_layers": "reference.assignments.cs231n_layers",
 }
 
 

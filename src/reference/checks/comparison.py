@@ -27,7 +27,10 @@ def contract_difference(function, target, detail):
 
 def call_failure(function, result):
     """The call raised: its reason, and where in the learner's code."""
-    check = contract_failure(function, "call", result.error)
+    from reference.learner.old_idioms import hint_for
+
+    hint = hint_for(result) if result.error_type else None
+    check = contract_failure(function, "call", result.error + (f": {hint}" if hint else ""))
     if result.error_type:
         check.raised = {"type": result.error_type, "message": result.error_message, "file": result.error_file,
                         "cell": result.error_cell, "line": result.error_line, "source": result.error_source,
