@@ -38,6 +38,9 @@ ASSIGNMENTS = {
         "versions": {"v1", "v2-v6c", "public_tests"},
     },
 }
+# The fields of tests/engine/test_assignment_corpora.py's verdicts.toml, and "missing" (INCOMPLETE's list).
+FIELDS = {"verdict", "root_causes", "missing", "course_version", "style", "why", "notes_contain", "must_not_blame",
+          "differs"}
 VALUE_TOLERANCE = 1e-9  # numpy against numpy, summed in another order
 COST_TOLERANCE = 1e-6  # a learner's epsilon of 1e-8 inside the logarithms moves the cost by ~1e-8
 
@@ -64,6 +67,7 @@ def test_every_corpus_file_has_a_verdict_and_every_verdict_a_file(assignment):
 def test_the_verdicts_are_well_formed(assignment):
     spec = ASSIGNMENTS[assignment]
     for name, v in _verdicts(assignment).items():
+        assert set(v) <= FIELDS, (name, set(v) - FIELDS)
         assert v["verdict"] in ("PASS", "FAIL", "INCOMPLETE"), name
         assert set(v["root_causes"]) <= set(spec["graded"]), name
         assert bool(v["root_causes"]) == (v["verdict"] == "FAIL"), name
@@ -71,7 +75,7 @@ def test_the_verdicts_are_well_formed(assignment):
         assert set(v.get("missing", ())) <= set(spec["graded"]), name
         assert v["course_version"] in spec["versions"], name
         assert not set(v.get("must_not_blame", ())) & set(v["root_causes"]), name
-        assert v["why"].strip() and v["style"].strip(), name
+        assert v["why"].endswith(".") and v["style"].strip(), name
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
