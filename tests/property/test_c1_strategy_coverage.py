@@ -2,7 +2,7 @@
 
 A property whose strategy never reaches m = 1, or never trains past iteration 100 (where the
 course's costs list gets its second entry), passes there however wrong the code is.
-``hypothesis.find`` shows each case is reached within the CI profile's budget.
+``hypothesis.find`` shows each case is reached within bounds.REACH_EXAMPLES draws.
 """
 
 import numpy as np
@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, find, settings
 
 from tests.property import c1_oracles as jax_math
+from tests.property.bounds import REACH_EXAMPLES
 from tests.property.c1_strategies import (
     LOGISTIC_MODELS,
     LOGISTIC_POINTS,
@@ -21,7 +22,7 @@ from tests.property.c1_strategies import (
     PLANAR_TRAINING,
 )
 
-REACH = settings(settings.get_profile("ci"), database=None, phases=[Phase.generate],
+REACH = settings(settings.get_profile("ci"), max_examples=REACH_EXAMPLES, database=None, phases=[Phase.generate],
                  suppress_health_check=list(HealthCheck))
 
 
