@@ -38,9 +38,10 @@ ASSIGNMENTS = {
         "versions": {"v1", "v2-v6c", "public_tests"},
     },
 }
-# The fields of tests/engine/test_assignment_corpora.py's verdicts.toml, and "missing" (INCOMPLETE's list).
-FIELDS = {"verdict", "root_causes", "missing", "course_version", "style", "why", "notes_contain", "must_not_blame",
-          "differs"}
+# The fields of tests/engine/test_assignment_corpora.py's verdicts.toml, and the cat corpus' "missing" and
+# "only" (an INCOMPLETE fragment's lists: what it lacks, what it defines and is checked alone).
+FIELDS = {"verdict", "root_causes", "missing", "only", "course_version", "style", "why", "notes_contain",
+          "must_not_blame", "differs"}
 VALUE_TOLERANCE = 1e-9  # numpy against numpy, summed in another order
 COST_TOLERANCE = 1e-6  # a learner's epsilon of 1e-8 inside the logarithms moves the cost by ~1e-8
 
@@ -262,6 +263,7 @@ def test_the_files_functions_are_what_its_verdict_says(assignment, name, verdict
     graded = ASSIGNMENTS[assignment]["graded"]
     present = [g for g in graded if find(namespace, g) is not None]
     assert sorted(set(graded) - set(present)) == sorted(verdict.get("missing", ()))
+    assert sorted(verdict.get("only", present)) == sorted(present)
     wrong = verdict["root_causes"]
     for function in wrong:
         assert _disagreement(assignment, namespace, function), f"{function} agrees with manual_dnn"
