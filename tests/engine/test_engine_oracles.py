@@ -51,3 +51,35 @@ def test_a_failing_math_is_an_oracle_error_naming_it():
         return x @ x  # (3,) @ (3,) is fine, (2, 3) @ (2, 3) is not
     with pytest.raises(OracleError, match="broken"):
         oracles.values(broken, (np.ones((2, 3)),))
+
+
+def test_the_numerical_oracles_in_chunks_give_what_one_batch_gives(monkeypatch):
+    rng = np.random.RandomState(1)
+    inputs = (rng.randn(3, 4), rng.randn(2, 3), rng.randn(2, 1))
+    cotangents = (rng.randn(2, 4), rng.randn(2, 4))
+    whole = oracles.gradients(tanh_layer, inputs, (0, 1, 2), cotangents)
+    monkeypatch.setattr(oracles, "CHUNK", 5)  # 20 coordinates: four calls, the last one padded
+    oracles._compiled.clear()
+    chunked = oracles.gradients(tanh_layer, inputs, (0, 1, 2), cotangents)
+    for method in oracles.METHODS:
+        for a, b in zip(whole[method], chunked[method]):
+            assert a.shape == b.shape and relative_error(b, a) < 1e-13
+
+
+def test_every_oracle_of_a_gradient_is_one_compiled_program():
+    def layer(A, W, b):  # a math of its own: nothing else compiled it before
+        return ops.tanh(W @ A + b)
+    rng = np.random.RandomState(2)
+    inputs = (rng.randn(3, 4), rng.randn(2, 3), rng.randn(2, 1))
+    found = oracles.gradients(layer, inputs, (0, 1, 2), (rng.randn(2, 4),))
+    assert set(found) == set(oracles.METHODS)
+    programs = [key for key in oracles._compiled if key[1] is layer]
+    assert programs == [("gradients", layer, (0, 1, 2), oracles.METHODS)]
+    assert oracles._compiled[programs[0]]._cache_size() == 1
+
+
+def test_two_rows_naming_the_same_math_share_its_compiled_oracles():
+    from reference.engine.declarations import Lazy
+
+    one, other = Lazy("reference.engine.ops", "relu"), Lazy("reference.engine.ops", "relu")
+    assert one == other and hash(one) == hash(other) and one != Lazy("reference.engine.ops", "tanh")

@@ -44,6 +44,12 @@ class Lazy:
     def __repr__(self):
         return f"Lazy({self.module}.{self.name})"
 
+    def __eq__(self, other):  # two rows naming the same math share its compiled oracles
+        return isinstance(other, Lazy) and (self.module, self.name) == (other.module, other.name)
+
+    def __hash__(self):
+        return hash((Lazy, self.module, self.name))
+
 
 @dataclass(frozen=True)
 class Keys:
