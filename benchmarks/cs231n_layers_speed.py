@@ -14,7 +14,7 @@ from pathlib import Path
 
 RUNS = 3
 ROOT = Path(__file__).resolve().parent.parent
-FILE = ROOT / "tests" / "learners" / "cs231n_layers" / "v2018_loops_correct.py"
+FILE = ROOT / "tests" / "learners" / "cs231n" / "v2018_loops_correct.py"
 MANUAL_DNN = str(Path(sys.executable).parent / "manual-dnn")
 
 
@@ -41,8 +41,8 @@ def _load():
 
 def main():
     for label, argv in (("gradcheck --impl layers.py (sandboxed)", [MANUAL_DNN, "gradcheck", "--impl", str(FILE)]),
-                        ("gradcheck --assignment cs231n_layers (manual_dnn, in process)",
-                         [MANUAL_DNN, "gradcheck", "--assignment", "cs231n_layers"])):
+                        ("gradcheck --assignment cs231n (manual_dnn, in process)",
+                         [MANUAL_DNN, "gradcheck", "--assignment", "cs231n"])):
         runs = [wall(argv) for _ in range(RUNS)]
         times, cpus = [w for w, _ in runs], [c for _, c in runs]
         print(f"{label}: wall median {statistics.median(times):.1f} s (min {min(times):.1f}, max {max(times):.1f}); "

@@ -32,16 +32,16 @@ def affine_backward_flat_dx(dout, cache):
 
 
 def test_a_backward_writing_into_dout_passes_with_a_warning_that_says_why():
-    report = check(_namespace(relu_backward=relu_backward_into_dout), assignment="cs231n_layers")
+    report = check(_namespace(relu_backward=relu_backward_into_dout), assignment="cs231n")
     assert report.passed, report.to_text()
     assert any(note.startswith("warning: relu_backward writes into its argument dout") and "never read it again"
                in note for note in report.notes), report.notes
 
 
 def test_a_singleton_shape_difference_is_a_difference_and_a_flattened_dx_a_failure():
-    keepdims = check(_namespace(affine_backward=affine_backward_keepdims), assignment="cs231n_layers")
+    keepdims = check(_namespace(affine_backward=affine_backward_keepdims), assignment="cs231n")
     assert keepdims.passed and keepdims.contract_differences == ["affine_backward"], keepdims.to_text()
-    flat = check(_namespace(affine_backward=affine_backward_flat_dx), assignment="cs231n_layers")
+    flat = check(_namespace(affine_backward=affine_backward_flat_dx), assignment="cs231n")
     assert flat.root_causes == ["affine_backward"], flat.to_text()
     assert any("dx has shape (3, 6), expected (3, 2, 3)" in c.detail for c in flat.checks if c.passed is False)
 
@@ -50,12 +50,12 @@ def test_a_file_without_the_2018_functions_lacks_none_of_them_but_one_with_half_
     namespace = _namespace()
     for name in ("layernorm_forward", "layernorm_backward", "spatial_groupnorm_forward", "spatial_groupnorm_backward"):
         del namespace[name]
-    report = check(namespace, assignment="cs231n_layers")
+    report = check(namespace, assignment="cs231n")
     assert report.passed and report.missing == [], report.missing
     assert any("added them in 2018" in note for note in report.notes), report.notes
     del namespace["batchnorm_backward_alt"]
     namespace["layernorm_forward"] = reference.layernorm_forward
-    half = check(namespace, assignment="cs231n_layers")
+    half = check(namespace, assignment="cs231n")
     assert set(half.missing) == {"batchnorm_backward_alt", "layernorm_backward", "spatial_groupnorm_forward",
                                  "spatial_groupnorm_backward"}, half.missing
 

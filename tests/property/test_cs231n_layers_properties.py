@@ -1,7 +1,7 @@
 """manual_dnn's CS231n layers (manual_dnn.cs231n_layers) against their JAX math, on drawn shapes: every
 forward equals the math, every backward equals the math's VJP through the forward's own cache.
 
-Shapes are drawn from the assignment's own size ranges (reference.assignments.cs231n_layers.points):
+Shapes are drawn from the assignment's own size ranges (reference.assignments.cs231n.points):
 strides 1-3, pads 0-2, non-square images, filters and pooling windows (overlapping ones too), group
 counts, gamma and beta away from 1 and 0. JAX compiles once per shape, so each property runs a bounded
 number of examples whatever the profile.
@@ -16,9 +16,9 @@ from hypothesis import assume, find, given, settings
 from hypothesis import strategies as st
 
 import manual_dnn.cs231n_layers as layers
-from reference.assignments.cs231n_layers import math
-from reference.assignments.cs231n_layers.points import POINTS, build
-from reference.assignments.cs231n_layers.points import settings as static
+from reference.assignments.cs231n import math
+from reference.assignments.cs231n.points import POINTS, build
+from reference.assignments.cs231n.points import settings as static
 
 EXAMPLES = 8  # each new shape compiles the math (~0.5 s): 8 per property keeps the file near a minute
 

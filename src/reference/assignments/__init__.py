@@ -19,7 +19,7 @@ NAMES = {
     "regularization": "reference.assignments.regularization",
     "initialization": "reference.assignments.initialization",
     "gradient_checking": "reference.assignments.gradient_checking",
-    "cs231n_layers": "reference.assignments.cs231n_layers",
+    "cs231n": "reference.assignments.cs231n",
 }
 
 

@@ -37,7 +37,8 @@ def _parameters(node):
 
 def defined_in_source(sources):
     """{function name: [positional parameters]} of the functions (and methods) ``sources``
-    (texts) define; a text that does not parse as a whole is read definition by definition."""
+    (texts) define, a method also as ``Class.method``; a text that does not parse as a whole is
+    read definition by definition."""
     found = {}
     for text in sources:
         try:
@@ -45,6 +46,10 @@ def defined_in_source(sources):
         except (SyntaxError, ValueError):
             tree = _parse_what_parses(text)
         for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                for method in node.body:
+                    if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                        found.setdefault(f"{node.name}.{method.name}", _parameters(method))
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 found.setdefault(node.name, _parameters(node))
             elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Lambda):  # relu = lambda Z: ...

@@ -22,7 +22,9 @@ class Assignment:
     where a fragment uses it without importing it). aliases: other names of
     the course's arguments across versions ({"parameters": ("params",)}). reference: the
     manual_dnn module that solves it (what ``gradcheck --assignment NAME`` checks without
-    ``--impl``). versions: the course versions its table knows, in words."""
+    ``--impl``). versions: the course versions its table knows, in words. package: the dotted name
+    of the course's Python package, rebuilt (``reference.course_packages.cs231n``), where the course
+    gave its learners one: a learner's package that lacks one of the course's own modules gets it."""
 
     name: str
     title: str
@@ -33,6 +35,7 @@ class Assignment:
     aliases: dict = field(default_factory=dict)
     reference: str = ""
     versions: tuple = ()
+    package: str = ""
     notes: Callable | None = None  # (run) -> [sentence]: what the whole file's check found worth saying
 
     @property

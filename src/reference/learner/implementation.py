@@ -36,6 +36,8 @@ class Implementation:
     # name -> [[parameter, has a default], ...]: the positional parameters of each function found, or
     # absent where they cannot be read (a builtin, *args): the engine calls it by them
     signatures: dict = field(default_factory=dict)
+    # name -> the same of the constructor of the object a Class.method row is called on
+    constructors: dict = field(default_factory=dict)
 
     def __contains__(self, name):
         return name in self.functions

@@ -18,6 +18,7 @@ gets them from the course's ``dnn_app_utils``, reported as supplied; and
 
 import ast
 import contextlib
+import importlib
 import importlib.util
 import inspect
 import io
@@ -27,6 +28,7 @@ import sys
 import types
 from pathlib import Path
 
+from reference.learner import methods, packages
 from reference.learner.call_graph import call_graph_of
 from reference.learner.calling import cell_filename
 from reference.learner.course_modules import COURSE_MODULE_NAMES, course_modules, supplied_functions
@@ -54,7 +56,7 @@ def _containers(mapping):
     description each: instances of its classes first (they reach every kind of
     method), then its classes, then module-like objects it built."""
     module_name = mapping.get("__name__")
-    classes = {id(v): v for v in mapping.values() if isinstance(v, type) and v.__module__ == module_name}
+    classes = {id(v): v for v in mapping.values() if isinstance(v, type) and _own_module(v.__module__, module_name)}
     instances, own_classes, namespaces = [], [], []
     for key, value in list(mapping.items()):
         if isinstance(key, str) and key.startswith("__"):
@@ -68,6 +70,11 @@ def _containers(mapping):
                 and value.__name__ not in COURSE_MODULE_NAMES and not getattr(value, "__course_module__", False)):
             namespaces.append((value, f"object {key}"))
     return instances + own_classes + namespaces
+
+
+def _own_module(module, name):
+    """Whether ``module`` is the learner's module ``name`` or, for a package, one of its modules."""
+    return isinstance(module, str) and isinstance(name, str) and (module == name or module.startswith(name + "."))
 
 
 def _positional(function):
@@ -126,8 +133,17 @@ def from_mapping(mapping, label="mapping", supplied=None, assignment=None):
     table = SEED_FUNCTIONS if assignment is None else assignment.table
     functions, own_supplied, missing, found_in, groups = {}, [], [], {}, {}
     containers = _containers(mapping)
-    unreachable = {}
+    unreachable, constructors = {}, {}
     for name, seed in table.items():
+        if "." in name:  # Class.method: called on an object the checker builds
+            found = methods.find_method(mapping, containers, name)
+            if found is None:
+                missing.append(name)
+                continue
+            functions[name] = found
+            if (signature := methods.constructor_signature(found.cls)) is not None:
+                constructors[name] = signature
+            continue
         value = mapping.get(name)
         if callable(value) and supplied.get(name) is not value:
             functions[name] = value
@@ -158,7 +174,7 @@ def from_mapping(mapping, label="mapping", supplied=None, assignment=None):
     signatures = {name: found for name, function in functions.items() if (found := signature_of(function)) is not None}
     return Implementation(label, functions, own_supplied, missing, notes=notes, found_in=found_in, calls=calls,
                           assignment="dnn" if assignment is None else assignment.name, signatures=signatures,
-                          defined=_other_functions(mapping, table))
+                          constructors=constructors, defined=_other_functions(mapping, table))
 
 
 def _other_functions(mapping, table):
@@ -167,7 +183,7 @@ def _other_functions(mapping, table):
     names = [key for key, value in list(mapping.items())
              if isinstance(key, str) and key.isidentifier() and len(key) <= 200 and key not in table
              and not key.startswith("__")
-             and inspect.isfunction(value) and getattr(value, "__module__", None) == module_name]
+             and inspect.isfunction(value) and _own_module(getattr(value, "__module__", None), module_name)]
     return names[:MAX_DEFINED]
 
 
@@ -308,17 +324,22 @@ def _course(assignment):
 
 
 def from_path(path, keep_imports=False, assignment=None):
-    """Run a learner's .py file or .ipynb notebook and collect the functions of ``assignment``
-    (default the cat network's).
+    """Run a learner's .py file, .ipynb notebook or package folder and collect the functions of
+    ``assignment`` (default the cat network's).
 
     Top-level statements that fail are skipped and listed (a learner's file
     usually ends in test-case calls that need the course's files); the
-    function definitions around them still count. ``keep_imports``: the
-    file's folder stays on sys.path and the course's modules in sys.modules
-    afterwards (the sandbox's child, where a function may import its sibling
-    file or the course's module in its body when it is called).
+    function definitions around them still count. A file inside a package runs as
+    that package's module (its relative imports reach the learner's other modules; the
+    course's own modules the folder lacks are supplied: reference.learner.packages); a
+    folder is the package, each module that defines a function of the assignment
+    imported. ``keep_imports``: the file's folder stays on sys.path and the course's
+    modules in sys.modules afterwards (the sandbox's child, where a function may import
+    its sibling file or the course's module in its body when it is called).
     """
     path = Path(path)
+    if path.is_dir():
+        return _from_folder(path, keep_imports, assignment)
     if not path.is_file():
         raise ImplementationError(f"{path}: no such file")
     shims, supplied, helpers = _course(assignment)
@@ -330,13 +351,23 @@ def from_path(path, keep_imports=False, assignment=None):
     names = [_names_in(node) for _, node, _ in programs]
     used = set().union(*(n.loads for n in names)) if names else set()
     course_imports = {name: __import__(module) for name, (module, _) in COURSE_IMPORTS.items() if name in used}
-    namespace = {"__name__": "learner_implementation", "__file__": str(path), **helpers, **course_imports}
+    place = packages.layout(path) if not is_notebook(path) else None
+    namespace = {"__name__": place.module if place else "learner_implementation", "__file__": str(path),
+                 **helpers, **course_imports}
     namespace["get_ipython"] = _NotebookShell(namespace).get  # magics, as IPython's transformers wrote them
     imported_itself = set()
     shims.update(_course_modules_in_packages(set().union(*(n.modules for n in names)), shims, path.parent))
+    finder = _package_finder(path, place, assignment, skipped)
+    if place:  # the file is its package's module: a sibling that imports it gets this one
+        module = types.ModuleType(place.module)
+        module.__dict__.update(namespace, __package__=place.package)
+        namespace = module.__dict__
+        shims[place.module] = module
     saved = {name: sys.modules.get(name) for name in shims}
     sys.modules.update(shims)
     sys.path.insert(0, str(path.parent))
+    if finder:
+        finder.install()
     output = io.StringIO()
     try:
         with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
@@ -350,6 +381,8 @@ def from_path(path, keep_imports=False, assignment=None):
     finally:
         if not keep_imports:
             sys.path.remove(str(path.parent))
+            if finder:
+                finder.remove()
             for name, module in saved.items():
                 if module is None:
                     sys.modules.pop(name, None)
@@ -362,7 +395,96 @@ def from_path(path, keep_imports=False, assignment=None):
     implementation.skipped = skipped
     imported = imported_itself | set().union(*(n.imports_inside for n in names)) if names else imported_itself
     implementation.supplied_imports = [COURSE_IMPORTS[n][1] for n in course_imports if n not in imported]
-    implementation.notes[:0] = _loading_notes(implementation)
+    implementation.notes[:0] = _loading_notes(implementation) + _package_notes(finder)
+    return implementation
+
+
+def _module_runner(base, skipped):
+    """run(path, namespace): a module of the learner's package run statement by statement, as the file
+    checked is; each statement that fails is skipped and listed in ``skipped`` (named by its file)."""
+    def run(path, namespace):
+        shown = path.relative_to(base) if path.is_relative_to(base) else path
+        for where, source in code_cells(path):
+            statements, problems = _statements(path, where, source, strict=True)
+            skipped.extend(f"{shown}: {problem}" for problem in problems)
+            for node, code in statements:
+                try:
+                    exec(code, namespace)
+                except (Exception, SystemExit) as error:
+                    message = str(error).splitlines()[0] if str(error) else ""
+                    skipped.append(f"{shown} line {node.lineno}: {type(error).__name__}: {message}".rstrip(": "))
+    return run
+
+
+def _package_finder(path, place, assignment, skipped):
+    """The Finder of the package the file lives in (or, for an assignment whose course gave a package,
+    of that package: the learner's folder of it beside the file, or the course's own modules alone);
+    None when neither applies."""
+    course = getattr(assignment, "package", "") if assignment is not None else ""
+    if place is not None:
+        return packages.Finder(place.name, place.root, course, _module_runner(place.root.parent, skipped))
+    if not course:
+        return None
+    name = course.rpartition(".")[2]
+    beside = path.parent / name
+    root = beside if beside.is_dir() else None
+    return packages.Finder(name, root, course, _module_runner(path.parent, skipped))
+
+
+def _package_notes(finder):
+    if finder is None or not finder.supplied:
+        return []
+    return [f"the course's own {', '.join(finder.supplied)} (not in the learner's folder): supplied as the course "
+            "gave them, rebuilt by manual-dnn"]
+
+
+def _from_folder(path, keep_imports, assignment):
+    """A package folder: every module of it that defines a function of ``assignment`` imported (its own
+    imports served by the package's Finder), their namespaces joined into one."""
+    place = packages.layout(path)
+    table = SEED_FUNCTIONS if assignment is None else assignment.table
+    try:
+        files = packages.module_files(place.root)
+    except ValueError as error:
+        raise ImplementationError(str(error)) from None
+    from reference.assignments.detection import defined_in_source
+
+    wanted = []
+    for dotted, file in files:
+        if not file.resolve().is_relative_to(path.resolve()):
+            continue
+        if set(defined_in_source([text for _, text in code_cells(file)])) & set(table):
+            wanted.append(".".join(filter(None, (place.name, dotted))))
+    if not wanted:
+        raise ImplementationError(f"{path}: no module of the package defines a function of "
+                                  f"{getattr(assignment, 'name', 'dnn')}")
+    skipped, modules = [], []
+    finder = packages.Finder(place.name, place.root, getattr(assignment, "package", ""),
+                             _module_runner(place.root.parent, skipped))
+    finder.install()
+    output = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
+            for name in wanted:
+                try:
+                    modules.append(importlib.import_module(name))
+                except (Exception, SystemExit) as error:
+                    message = str(error).splitlines()[0] if str(error) else ""
+                    skipped.append(f"import {name}: {type(error).__name__}: {message}".rstrip(": "))
+        mapping = {"__name__": place.name}
+        for module in modules:  # a function its own module defines beats a copy another imported
+            for key, value in vars(module).items():
+                if key not in mapping or getattr(value, "__module__", None) == module.__name__:
+                    mapping[key] = value
+        mapping["__name__"] = place.name
+    finally:
+        if not keep_imports:
+            finder.remove()
+    implementation = from_mapping(mapping, str(path), {}, assignment)
+    implementation.output = output.getvalue()
+    implementation.skipped = skipped
+    implementation.notes[:0] = [f"the package {place.name}: checked {', '.join(m.__name__ for m in modules)}"] + \
+        _loading_notes(implementation) + _package_notes(finder)
     return implementation
 
 

@@ -124,7 +124,8 @@ class _Sandbox:
             defined = fields.get("defined", [])
             if len(defined) > MAX_DEFINED or not all(n.isidentifier() and len(n) <= 200 for n in defined):
                 raise Died(f"{CRASHED} garbage on the channel: defined")
-            if not _signatures_fit(fields.get("signatures", {}), names):
+            if not (_signatures_fit(fields.get("signatures", {}), names)
+                    and _signatures_fit(fields.get("constructors", {}), names)):
                 raise Died(f"{CRASHED} garbage on the channel: signatures")
             fields["assignment"] = self.assignment.name
         except Died as error:
@@ -212,7 +213,7 @@ class SandboxedImplementation(Implementation):
 
 
 def open_sandboxed(path, timeout=DEFAULT_TIMEOUT, memory=DEFAULT_MEMORY, meanwhile=None, assignment=None):
-    """Load the learner's .py/.ipynb ``path`` in a sandboxed child; raises ImplementationError.
+    """Load the learner's .py/.ipynb ``path`` (or package folder) in a sandboxed child; raises ImplementationError.
 
     ``assignment``: the Assignment (or its name) the file is of; None: recognised from the names and
     signatures the file defines (reference.assignments.detection), before any of its code runs.
@@ -220,8 +221,8 @@ def open_sandboxed(path, timeout=DEFAULT_TIMEOUT, memory=DEFAULT_MEMORY, meanwhi
     """
     label = str(path)
     path = Path(path)
-    if not path.is_file():
-        raise ImplementationError(f"{path}: no such file")
+    if not (path.is_file() or path.is_dir()):
+        raise ImplementationError(f"{path}: no such file or folder")
     assignment, notes = _assignment_of(path, label, assignment)
     sandbox = _Sandbox(path.resolve(), label, float(timeout), int(memory), assignment)
     try:
@@ -244,7 +245,7 @@ def _assignment_of(path, label, assignment):
     from reference.assignments import all_assignments
     from reference.assignments import assignment as named
     from reference.assignments.detection import defined_in_source, recognise
-    from reference.learner.source import code_cells
+    from reference.learner.packages import sources
 
     if isinstance(assignment, str):
         try:
@@ -253,7 +254,11 @@ def _assignment_of(path, label, assignment):
             raise ImplementationError(str(error.args[0])) from None
     if assignment is not None:
         return assignment, []
-    found = recognise(defined_in_source([text for _, text in code_cells(path)]), all_assignments())
+    try:
+        texts = sources(path)
+    except ValueError as error:
+        raise ImplementationError(str(error)) from None
+    found = recognise(defined_in_source(texts), all_assignments())
     if found.assignment is None:
         if not found.evidence:  # nothing of any assignment: loading says why (a syntax error, no function)
             return named("dnn"), []

@@ -9,7 +9,7 @@ Shapes: x (N, D) or (N, C, H, W); the course's.
 
 import jax.numpy as jnp
 
-from reference.assignments.cs231n_layers.points import EPS
+from reference.assignments.cs231n.points import EPS
 from reference.engine import ops
 
 

@@ -37,7 +37,7 @@ def applied_mask(values):
 
 
 def groups(values):
-    from reference.assignments.cs231n_layers.points import settings
+    from reference.assignments.cs231n.points import settings
 
     return settings(values["G"])
 

@@ -1,5 +1,5 @@
-"""Stanford CS231n's ``cs231n/layers.py`` (assignment 2; its first half in assignment 1 from 2020 on), as
-an assignment of the engine.
+"""Stanford CS231n's ``cs231n/layers.py`` (assignment 2; its first half in assignment 1 from 2020 on): the
+rows of its functions.
 
 Every forward is judged against its JAX math; every backward against the VJP of that math through
 the learner's *own* cache (``from_learner``: the cache its forward made, the course's fallback
@@ -10,12 +10,10 @@ decides two verdicts: dropout's ``p`` (2016-2017: the probability of dropping a 
 of keeping it) and whether layer and group normalisation are there at all (added in 2018).
 """
 
-from reference.assignments.cs231n_layers import custom
-from reference.assignments.cs231n_layers.points import POINTS
-from reference.engine.assignment import Assignment
+from reference.assignments.cs231n import custom
 from reference.engine.declarations import Function, Gradient, Lazy, Value, Variant, from_course, from_learner
 
-__all__ = ["ASSIGNMENT", "LAYERS"]
+__all__ = ["LAYERS", "ASSIGNMENT_1_LAYERS"]
 
 DOUT_WRITE = ("harmless in the course's own code (layer_utils and the classifiers pass each upstream gradient to "
               "one backward and never read it again), a bug wherever dout is used twice (a skip connection, "
@@ -23,7 +21,7 @@ DOUT_WRITE = ("harmless in the course's own code (layer_utils and the classifier
 
 
 def _math(name):
-    return Lazy("reference.assignments.cs231n_layers.math", name)
+    return Lazy("reference.assignments.cs231n.math", name)
 
 
 def given(name):
@@ -95,7 +93,7 @@ def _running(mean, var):
 
 def _geometry(param, *keys):
     def pick(values):
-        from reference.assignments.cs231n_layers.points import settings
+        from reference.assignments.cs231n.points import settings
 
         return settings(*(values[param][k] for k in keys))
     return (("geometry", pick),)
@@ -165,8 +163,17 @@ LAYERS = (*AFFINE, *RELU, *BATCHNORM, BATCHNORM_ALT, *_since(LAYERNORM, "2018"),
           _loss("softmax_loss", (custom.survives_large_scores,)))
 
 
-ASSIGNMENT = Assignment(
-    "cs231n_layers", "CS231n layers.py: every layer's forward and backward", "Stanford CS231n, assignment 2",
-    functions=LAYERS, points=POINTS, reference="manual_dnn.cs231n_layers",
-    versions=("2016-2017 (dropout p drops)", "2018 on (p keeps; layer and group norm)"),
-    aliases={"x": ("X", "scores", "inputs"), "dout": ("dy", "grad", "upstream")})
+# Assignment 1 (2020 on) has these alone in its layers.py; assignment 2's has them all. A file with none of
+# assignment 2's lacks none of them (their "notebook": the file and the part of the course they are from).
+ASSIGNMENT_1_LAYERS = ("affine_forward", "affine_backward", "relu_forward", "relu_backward", "svm_loss",
+                       "softmax_loss")
+
+
+def _in_file(rows):
+    import dataclasses
+
+    return tuple(dataclasses.replace(row, notebook="layers.py" if row.name in ASSIGNMENT_1_LAYERS else
+                                     "layers.py (assignment 2)") for row in rows)
+
+
+LAYERS = _in_file(LAYERS)
