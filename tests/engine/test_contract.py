@@ -65,3 +65,12 @@ def test_another_versions_structure_is_read_and_reported_as_a_difference():
     row = Function("propagate", ("w", "b", "X", "Y"), (Keys("dw", "db"), "cost"))
     found, checks = unpack(row, (3, {"dw": 1, "db": 2}), alternatives=(("cost", Keys("dw", "db")),))
     assert found == {"cost": 3, "dw": 1, "db": 2} and checks[0].verdict == "DIFFERS"
+
+
+def test_another_versions_longer_signature_is_called_whole_when_the_learners_is_that_one():
+    row = Function("TwoLayerNet.loss", ("X", "y"), "loss", signatures=(("X", "y", "reg"),))
+    values = {"X": "x", "y": "labels", "reg": 0.5}
+    names, args, checks = bind(row, [("X", False), ("y", True), ("reg", True)], values)
+    assert (names, args, [(c.verdict, c.target) for c in checks]) == (
+        ["X", "y", "reg"], ["x", "labels", 0.5], [("DIFFERS", "signature")])
+    assert bind(row, [("X", False), ("y", True)], values)[:2] == (["X", "y"], ["x", "labels"])

@@ -89,3 +89,77 @@ def test_python_2s_xrange_and_numpy_1s_removed_names_are_named_as_such():
     assert "xrange is Python 2's" in hint_for(call(uses_xrange, ("n",), 3))
     assert "np.float was removed" in hint_for(call(uses_np_float, ("x",), 3.0))
     assert hint_for(call(lambda x: x["missing"], ("x",), {})) is None  # other errors keep their own words
+
+
+# ---------------------------------------------------------------- a method of an object the checker builds
+
+import manual_dnn.cs231n_classifiers as classifiers  # noqa: E402
+
+
+def _net_namespace(net_class):
+    namespace = notebook_namespace([reference, classifiers])
+    namespace["TwoLayerNet"] = net_class
+    return namespace
+
+
+class NeuralNet2018:
+    """neural_net.py's contract (2016-2019): its constructor's own names, reg an argument of loss, no 0.5."""
+
+    def __init__(self, input_size, hidden_size, output_size, std=1e-4):
+        self.params = {"W1": std * np.random.randn(input_size, hidden_size), "b1": np.zeros(hidden_size),
+                       "W2": std * np.random.randn(hidden_size, output_size), "b2": np.zeros(output_size)}
+
+    def loss(self, X, y=None, reg=0.0):
+        W1, b1, W2, b2 = (self.params[k] for k in ("W1", "b1", "W2", "b2"))
+        hidden = np.maximum(0, X @ W1 + b1)
+        loss, dscores = reference.softmax_loss(hidden @ W2 + b2, y)
+        dhidden = dscores @ W2.T * (hidden > 0)
+        grads = {"W1": X.T @ dhidden + 2 * reg * W1, "b1": dhidden.sum(axis=0),
+                 "W2": hidden.T @ dscores + 2 * reg * W2, "b2": dscores.sum(axis=0)}
+        return loss + reg * (np.sum(W1 * W1) + np.sum(W2 * W2)), grads
+
+
+class NetWithoutRegInItsGradients(NeuralNet2018):
+    def loss(self, X, y=None, reg=0.0):
+        loss, grads = super().loss(X, y, reg)
+        grads["W1"] -= 2 * reg * self.params["W1"]  # BUG: the loss has reg, its gradient not
+        return loss, grads
+
+
+class NetThatNeedsMore(NeuralNet2018):
+    def __init__(self, input_size, hidden_size, output_size, dropout):  # a required parameter the course lacks
+        super().__init__(input_size, hidden_size, output_size)
+
+
+class NetThatDecaysItsOwnParams(NeuralNet2018):
+    def loss(self, X, y=None, reg=0.0):
+        result = super().loss(X, y, reg)
+        self.params["W1"] *= 0.5  # writes into the object's params: a copy of the point's, never the point
+        return result
+
+
+def test_a_method_is_called_on_an_object_the_learners_class_builds_whatever_its_versions_contract():
+    report = check(_net_namespace(NeuralNet2018), assignment="cs231n")
+    assert report.passed and report.contract_differences == ["TwoLayerNet.loss"], report.to_text()
+    words = [c.detail for c in report.checks if c.function == "TwoLayerNet.loss" and c.verdict == "DIFFERS"]
+    assert any("the course's TwoLayerNet.loss(X, y): another course version's" in w for w in words), words
+    assert any("neural_net.py's convention" in w for w in words), words
+    assert check(_net_namespace(NetThatDecaysItsOwnParams), assignment="cs231n").passed
+
+
+def test_a_wrong_gradient_of_a_method_is_its_root_cause_and_an_uncallable_constructor_a_contract_failure():
+    wrong = check(_net_namespace(NetWithoutRegInItsGradients), assignment="cs231n")
+    assert wrong.root_causes == ["TwoLayerNet.loss"], wrong.to_text()
+    assert [c.target for c in wrong.checks if c.passed is False] == ["W1"] * 3, wrong.to_text()
+    needs = check(_net_namespace(NetThatNeedsMore), assignment="cs231n")
+    failure = [c for c in needs.checks if c.passed is False]
+    assert [(c.function, c.target) for c in failure] == [("TwoLayerNet.loss", "constructor")], needs.to_text()
+    assert "takes TwoLayerNet(input_size, hidden_size, output_size, dropout)" in failure[0].detail
+
+
+def test_a_class_without_the_method_lacks_it():
+    class Empty:
+        pass
+
+    report = check(_net_namespace(Empty), assignment="cs231n")
+    assert "TwoLayerNet.loss" in report.missing, report.missing

@@ -37,6 +37,12 @@ def bind(row, signature, values, aliases=None):
         return course, [values[a] for a in course], []
     names = [p for p, _ in signature]
     required = [p for p, default in signature if not default]
+    for other in row.signatures:  # another version's longer list, the learner's own (loss(X, y, reg))
+        if len(other) > len(course) and [normal(n) for n in names[:len(other)]] == [normal(a) for a in other] \
+                and len(required) <= len(other) and all(a in values for a in other):
+            detail = (f"takes {signature_text(row.name, names)}, the course's {signature_text(row.name, course)}: "
+                      "another course version's, called as it is")
+            return list(other), [values[a] for a in other], [contract_difference(row.name, "signature", detail)]
     if [normal(n) for n in names[:len(course)]] == [normal(a) for a in course] and len(required) <= len(course):
         return course, [values[a] for a in course], []  # the course's parameters (X for x): no difference
     found = signature_text(row.name, names)

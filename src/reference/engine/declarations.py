@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 __all__ = ["Function", "Gradient", "Value", "Keys", "Variant", "PER_M", "BY_M", "from_point", "from_course",
-           "from_learner", "names_in", "Prepared", "Lazy"]
+           "from_learner", "names_in", "Prepared", "Lazy", "Instance", "Convention"]
 
 
 class Lazy:
@@ -114,6 +114,29 @@ class Variant:
 
 
 @dataclass(frozen=True)
+class Instance:
+    """How the object a ``Class.method`` row is called on is built: ``Class(*arguments)``, the course's
+    constructor parameters (point values) bound to the learner's own constructor by name, as a function's
+    arguments are (the assignment's aliases too); ``keywords`` {parameter: point value} passed where the
+    learner's constructor has that parameter (a dtype, a seed); then ``attributes`` {attribute: point
+    value} set on the new object (copies: the network's ``params`` at the check point)."""
+
+    arguments: tuple = ()
+    keywords: dict = field(default_factory=dict)
+    attributes: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Convention:
+    """Another course version's math for a row (a regularisation of 0.5 reg where the row's is reg): where
+    the values the learner's function returned fit it and not the row's own math, the row is judged by
+    it, and the difference said in ``words``."""
+
+    words: str
+    math: Callable
+
+
+@dataclass(frozen=True)
 class Prepared:
     """An argument the checker prepares before the call.
 
@@ -175,6 +198,8 @@ class Function:
     note (a backward writing into ``dout`` where the course's own code never reads ``dout`` again).
     ``invalid(values)``: why the numerical oracles cannot judge at this point (a kink), or
     None. ``taylor``: also the Taylor test of the learner's gradients along one direction.
+    ``instance``: for a row named ``Class.method``, how the object it is called on is built (Instance).
+    ``conventions``: other versions' math (Convention), chosen where the returned values fit them.
     """
 
     name: str
@@ -204,6 +229,8 @@ class Function:
     alternatives: tuple = ()
     invalid: Callable | None = None
     taylor: bool = False
+    instance: Instance | None = None
+    conventions: tuple = ()
     description: str = ""
 
     @property

@@ -20,7 +20,7 @@ from reference.checks.comparison import (
     contract_failure,
     mutation_failures,
 )
-from reference.engine import oracles
+from reference.engine import instances, oracles
 from reference.engine.contract import bind, unpack
 from reference.oracles.numeric import convergence_order, taylor_remainders
 from reference.report.results import Check
@@ -94,11 +94,17 @@ def _check_variant(run, row, values, suffix):
     run.add(checks, suffix)
     if arguments is None:
         return
+    if row.instance is not None:  # a method: called on an object the learner's class builds first
+        built, checks = instances.spec(run, row, values)
+        run.add(checks, suffix)
+        if built is None:
+            return
+        argnames, arguments = ["self", *argnames], [built, *arguments]
     result = run.call(row.name, argnames, arguments)
     if result.error:
         run.add([call_failure(row.name, result)], suffix)
         return
-    run.add(mutation_failures(row.name, result, allowed=(*row.mutable, *row.harmless_writes)), suffix)
+    run.add(mutation_failures(row.name, result, allowed=(*row.mutable, *row.harmless_writes, "self")), suffix)
     for name in result.mutated:
         if name in row.mutable:  # allowed (the course's own code does it), and said: the caller's arrays change
             run.add([contract_difference(row.name, name, f"writes into the {name} it is given (allowed: the "
@@ -228,8 +234,28 @@ def _shape_failure(row, name, judge, expected, actual):
                             + ("; its value is right" if right else ""))
 
 
+def _convention(run, row, values, judged, suffix):
+    """The row as judged: by another version's math (its Convention) where the values returned fit that
+    math and not the row's own, the difference said; else as it is."""
+    if not row.conventions or not row.values:
+        return row
+
+    def fits(math):
+        outputs = expected_values(dataclasses.replace(row, math=math), values)
+        return all(name in judged and compare(row.name, name, "jax-forward", outputs[judge.of], judged[name],
+                                              TOLERANCES["jax-forward"]).passed for name, judge in row.values.items())
+    if fits(row.math):
+        return row
+    for convention in row.conventions:
+        if fits(convention.math):
+            run.add([contract_difference(row.name, "convention", convention.words)], suffix)
+            return dataclasses.replace(row, math=convention.math)
+    return row
+
+
 def _judge(run, row, values, returned, suffix):
     judged = {name: returned[name] for name in row.judge if name in returned}
+    row = _convention(run, row, values, judged, suffix)
     if row.values:
         outputs = expected_values(row, values)
         for name, judge in row.values.items():

@@ -133,12 +133,14 @@ def from_mapping(mapping, label="mapping", supplied=None, assignment=None):
     table = SEED_FUNCTIONS if assignment is None else assignment.table
     functions, own_supplied, missing, found_in, groups = {}, [], [], {}, {}
     containers = _containers(mapping)
-    unreachable, constructors = {}, {}
+    unreachable, constructors, lacking_methods = {}, {}, []
     for name, seed in table.items():
         if "." in name:  # Class.method: called on an object the checker builds
             found = methods.find_method(mapping, containers, name)
             if found is None:
                 missing.append(name)
+                if methods.has_class(mapping, containers, name):
+                    lacking_methods.append(name)  # the class is there: its method is missing, whatever the file
                 continue
             functions[name] = found
             if (signature := methods.constructor_signature(found.cls)) is not None:
@@ -167,7 +169,8 @@ def from_mapping(mapping, label="mapping", supplied=None, assignment=None):
                          f"of it (such as obj = {description.split()[-1]}(...)): not checked")
     # "Not found" speaks of the notebooks the file is from: a Step-by-Step file lacks no training loop.
     notebooks = {table[name].notebook for name in functions}
-    missing = [name for name in missing if (not notebooks or table[name].notebook in notebooks)
+    missing = [name for name in missing
+               if (not notebooks or table[name].notebook in notebooks or name in lacking_methods)
                and getattr(table[name], "graded", True) and not table[name].helper]  # the course's own: never missing
     missing, notes = _of_an_earlier_version(missing, functions, table, notes)
     calls = {name: call_graph_of(function, mapping, containers, table) for name, function in functions.items()}

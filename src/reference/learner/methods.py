@@ -10,7 +10,7 @@ the check point, say), then the method called with the arguments.
 import copy
 import inspect
 
-__all__ = ["NewInstanceMethod", "find_method", "constructor_signature"]
+__all__ = ["NewInstanceMethod", "find_method", "has_class", "constructor_signature"]
 
 
 class NewInstanceMethod:
@@ -63,6 +63,11 @@ def find_method(mapping, containers, dotted):
     if not callable(getattr(raw, "__func__", raw)):
         return None
     return NewInstanceMethod(cls, method)
+
+
+def has_class(mapping, containers, dotted):
+    """Whether the namespace has the class of ``Class.method``."""
+    return _class_named(mapping, containers, dotted.partition(".")[0]) is not None
 
 
 def constructor_signature(cls):

@@ -11,6 +11,7 @@ verdicts: dropout's ``p`` (2016-2017: the probability of dropping a unit; from 2
 whether layer and group normalisation are there at all (added in 2018).
 """
 
+from reference.assignments.cs231n.classifiers import ALIASES, CLASSIFIERS
 from reference.assignments.cs231n.layers import LAYERS
 from reference.assignments.cs231n.points import POINTS
 from reference.engine.assignment import Assignment
@@ -18,8 +19,8 @@ from reference.engine.assignment import Assignment
 __all__ = ["ASSIGNMENT"]
 
 ASSIGNMENT = Assignment(
-    "cs231n", "CS231n's cs231n package: layers.py", "Stanford CS231n, assignments 1-3",
-    functions=LAYERS, points=POINTS, reference="manual_dnn.cs231n_layers",
+    "cs231n", "CS231n's cs231n package: layers.py and the classifiers", "Stanford CS231n, assignments 1-3",
+    functions=(*LAYERS, *CLASSIFIERS), points=POINTS, reference="manual_dnn.cs231n",
     versions=("2016-2017 (dropout p drops)", "2018 on (p keeps; layer and group norm)"),
     package="reference.course_packages.cs231n",
-    aliases={"x": ("X", "scores", "inputs"), "dout": ("dy", "grad", "upstream")})
+    aliases={"x": ("X", "scores", "inputs"), "dout": ("dy", "grad", "upstream"), **ALIASES})

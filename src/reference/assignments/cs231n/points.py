@@ -101,7 +101,22 @@ def build(sizes, rng):
     values["scores"] = rng.randn(N, s["classes"]) * 2
     values["y"] = rng.randint(0, s["classes"], N)
     values["eps"] = EPS
+    _classifiers(values, s, rng)
     return values
+
+
+def _classifiers(values, s, rng):
+    """The linear classifiers' W (D, C) and data, the two-layer net's data and params, and reg (far from 0,
+    so that a forgotten or halved regularisation shows)."""
+    N, D, H, C = s["N_cls"], s["D_cls"], s["H_cls"], s["C_cls"]
+    values["W_linear"] = rng.randn(D, C) * 0.5
+    values["X_linear"] = rng.randn(N, D)
+    values["y_linear"] = rng.randint(0, C, N)
+    values["X_net"] = rng.randn(N, D)
+    values["y_net"] = rng.randint(0, C, N)
+    values["params_net"] = {"W1": rng.randn(D, H) / np.sqrt(D), "b1": _away_from_zero(rng, (H,), 0.1, 0.5),
+                            "W2": rng.randn(H, C) / np.sqrt(H), "b2": _away_from_zero(rng, (C,), 0.1, 0.5)}
+    values.update(input_dim=D, hidden_dim=H, num_classes=C, reg=s["reg"])
 
 
 def _margins(values):
@@ -111,10 +126,23 @@ def _margins(values):
     return margins
 
 
+def _linear_margins(values):
+    return _margins({"scores": values["X_linear"] @ values["W_linear"], "y": values["y_linear"]})
+
+
+def _hidden(values):
+    p = values["params_net"]
+    return values["X_net"] @ p["W1"] + p["b1"]
+
+
 def problems(values):
     found = []
     if np.abs(_margins(values)).min() < KINK_MARGIN:
         found.append("an SVM margin is at its kink")
+    if np.abs(_linear_margins(values)).min() < KINK_MARGIN:
+        found.append("a linear SVM margin is at its kink")
+    if np.abs(_hidden(values)).min() < KINK_MARGIN:
+        found.append("a hidden unit of the two-layer net is at ReLU's kink")
     return found
 
 
@@ -129,9 +157,11 @@ POINTS = Points(
            "C": (1, 3), "F": (1, 3), "HH": (1, 3), "WW": (1, 4), "stride": (1, 3), "pad": (0, 2),
            "conv_out_h": (1, 3), "conv_out_w": (1, 4), "pool_height": (1, 3), "pool_width": (1, 3),
            "pool_stride": (1, 3), "pool_out_h": (1, 3), "pool_out_w": (1, 3), "sH": (1, 3), "sW": (1, 4),
-           "G": (1, 3), "group_size": (1, 3), "classes": (2, 6)},
+           "G": (1, 3), "group_size": (1, 3), "classes": (2, 6),
+           "N_cls": (2, 6), "D_cls": (2, 6), "H_cls": (2, 6), "C_cls": (2, 5), "reg": (0.2, 1.5)},
     fixed={"N": 3, "d1": 2, "d2": 3, "M": 4, "D": 5, "p": 0.7, "C": 2, "F": 3, "HH": 3, "WW": 2, "stride": 2,
            "pad": 1, "conv_out_h": 3, "conv_out_w": 4, "pool_height": 2, "pool_width": 3, "pool_stride": 3,
-           "pool_out_h": 2, "pool_out_w": 2, "sH": 3, "sW": 4, "G": 3, "group_size": 2, "classes": 5},
+           "pool_out_h": 2, "pool_out_w": 2, "sH": 3, "sW": 4, "G": 3, "group_size": 2, "classes": 5,
+           "N_cls": 4, "D_cls": 5, "H_cls": 6, "C_cls": 3, "reg": 0.7},
     build=build, problems=problems, fits=fits,
 )

@@ -1,0 +1,9 @@
+"""Stanford CS231n's ``cs231n`` package, hand-written in numpy: every function its students write, in one
+namespace (what ``manual-dnn gradcheck --assignment cs231n`` checks)."""
+
+from manual_dnn.cs231n_classifiers import *  # noqa: F403
+from manual_dnn.cs231n_classifiers import __all__ as _classifiers
+from manual_dnn.cs231n_layers import *  # noqa: F403
+from manual_dnn.cs231n_layers import __all__ as _layers
+
+__all__ = [*_layers, *_classifiers]
