@@ -5,5 +5,7 @@ from manual_dnn.cs231n_classifiers import *  # noqa: F403
 from manual_dnn.cs231n_classifiers import __all__ as _classifiers
 from manual_dnn.cs231n_layers import *  # noqa: F403
 from manual_dnn.cs231n_layers import __all__ as _layers
+from manual_dnn.cs231n_networks import *  # noqa: F403
+from manual_dnn.cs231n_networks import __all__ as _networks
 
-__all__ = [*_layers, *_classifiers]
+__all__ = [*_layers, *_classifiers, *_networks]

@@ -123,8 +123,8 @@ def _read(structure, value):
             return None, f"returned {returned(value)}, expected a dict with {', '.join(structure.names)}"
         missing = [k for k in structure.names if k not in value]
         if missing:
-            return None, f"no {', '.join(repr(k) for k in missing)} in the returned dict (it has " \
-                         f"{', '.join(map(repr, list(value)[:12]))})"
+            has = f"it has {', '.join(map(repr, list(value)[:12]))}" if value else "it is empty"
+            return None, f"no {', '.join(repr(k) for k in missing)} in the returned dict ({has})"
         return {k: value[k] for k in structure.names}, None
     if not isinstance(value, (tuple, list)) or len(value) != len(structure):
         return None, f"returned {returned(value)}, expected {_shape_text(structure)}"

@@ -106,11 +106,16 @@ def BY_M(values):
 @dataclass(frozen=True)
 class Variant:
     """One way a row is called: values added to the point (``{"activation": "relu"}``),
-    and the suffix its checks carry (" (relu)")."""
+    and the suffix its checks carry (" (relu)"). ``row``: other fields of the row in this variant
+    (its math_inputs, returns, judge: a network with batch norm returns gamma's gradients too).
+    ``requires``: constructor parameters (of a Class.method row) without which the learner's version
+    has no such variant (layer norm, added in 2018): not checked there, and a note says so."""
 
     values: dict
     suffix: str = ""
     math: Callable | None = None  # the math of this variant, where it is not the row's
+    row: dict = field(default_factory=dict)
+    requires: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -118,7 +123,8 @@ class Instance:
     """How the object a ``Class.method`` row is called on is built: ``Class(*arguments)``, the course's
     constructor parameters (point values) bound to the learner's own constructor by name, as a function's
     arguments are (the assignment's aliases too); ``keywords`` {parameter: point value} passed where the
-    learner's constructor has that parameter (a dtype, a seed); then ``attributes`` {attribute: point
+    learner's constructor has that parameter and the point (or the variant) that value (a dtype, a seed,
+    a normalisation named by one variant); then ``attributes`` {attribute: point
     value} set on the new object (copies: the network's ``params`` at the check point)."""
 
     arguments: tuple = ()

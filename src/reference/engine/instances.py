@@ -22,6 +22,7 @@ def spec(run, row, values):
     if arguments is None:
         return None, checks
     free = [p for p, _ in (signature or [])][len(arguments):]  # the learner's parameters not passed by position
-    keywords = {p: values[how.keywords[k]] for k in how.keywords for p in free if normal(p) == normal(k)}
+    keywords = {p: values[how.keywords[k]] for k in how.keywords for p in free
+                if normal(p) == normal(k) and how.keywords[k] in values}  # a value the point lacks: not passed
     attributes = {name: values[value] for name, value in how.attributes.items()}
     return {"arguments": list(arguments), "keywords": keywords, "attributes": attributes}, checks

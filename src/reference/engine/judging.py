@@ -21,7 +21,7 @@ from reference.checks.comparison import (
     mutation_failures,
 )
 from reference.engine import instances, oracles
-from reference.engine.contract import bind, unpack
+from reference.engine.contract import bind, normal, unpack
 from reference.oracles.numeric import convergence_order, taylor_remainders
 from reference.report.results import Check
 from reference.tolerances import TOLERANCES
@@ -83,8 +83,20 @@ def check_function(run, row, values):
     if row.math is None and not row.judge and not row.custom:
         return  # declared for its contract only (the course's own helper): nothing to judge
     for variant in row.variants:
-        varied = row if variant.math is None else dataclasses.replace(row, math=variant.math)
+        if not _has(run, row, variant.requires):
+            run.notes.append(f"{row.name}{variant.suffix} not checked: the file's version has no "
+                             f"{' or '.join(variant.requires)} parameter")
+            continue
+        varied = dataclasses.replace(row, **({"math": variant.math} if variant.math else {}), **variant.row)
         _check_variant(run, varied, {**values, **variant.values}, variant.suffix)
+
+
+def _has(run, row, parameters):
+    """Whether the learner's constructor of ``row`` (or, unknown, the course's) takes one of ``parameters``."""
+    if not parameters:
+        return True
+    signature = (getattr(run.impl, "constructors", None) or {}).get(row.name)
+    return signature is None or any(normal(p) in {normal(a) for a in parameters} for p, _ in signature)
 
 
 def _check_variant(run, row, values, suffix):

@@ -36,7 +36,8 @@ class Points:
     finite differences); build(sizes, rng) -> {name: value}, every value a row may need,
     including ``m`` (the number of examples) where the course divides by it;
     problems(values) -> [sentence]: why the point is not valid for gradient checks;
-    fits(sizes) -> bool: sizes that make sense together (a filter inside the image).
+    fits(sizes) -> bool: sizes that make sense together (a filter inside the image);
+    describe(sizes) -> the point in a few words for the report (default: every size).
     """
 
     sizes: dict
@@ -44,6 +45,7 @@ class Points:
     build: Callable
     problems: Callable = _no_problems
     fits: Callable = _always
+    describe: Callable | None = None
 
 
 @dataclass
@@ -55,10 +57,11 @@ class Point:
     seed: int
     draws: int = 1
     notes: list = field(default_factory=list)
+    words: Callable | None = None  # the Points' describe
 
     def describe(self):
         """"n_x=4, n_h=3, m=5, seed 0": the point in one phrase."""
-        shown = ", ".join(f"{k}={v}" for k, v in self.sizes.items())
+        shown = self.words(self.sizes) if self.words else ", ".join(f"{k}={v}" for k, v in self.sizes.items())
         return f"{shown}, seed {self.seed}" if shown else f"seed {self.seed}"
 
 
@@ -76,7 +79,7 @@ def draw_point(points, seed=0, sizes=None):
         if not problems:
             break
         first = first or problems
-    point = Point(values, sizes, seed, draws=draw)
+    point = Point(values, sizes, seed, draws=draw, words=points.describe)
     if draw > 1:
         point.notes.append(f"redrew the check point {draw - 1} time(s): {'; '.join(first)}")
     if problems:

@@ -117,6 +117,46 @@ def _classifiers(values, s, rng):
     values["params_net"] = {"W1": rng.randn(D, H) / np.sqrt(D), "b1": _away_from_zero(rng, (H,), 0.1, 0.5),
                             "W2": rng.randn(H, C) / np.sqrt(H), "b2": _away_from_zero(rng, (C,), 0.1, 0.5)}
     values.update(input_dim=D, hidden_dim=H, num_classes=C, reg=s["reg"])
+    for _ in range(NETWORK_DRAWS):  # redrawn here, so that the layers' values above stay as they are
+        _networks(values, s, rng)
+        if not _network_problems(values):
+            break
+
+
+NETWORK_DRAWS = 50  # a network has a few hundred ReLU inputs: one in ten draws puts one near its kink
+MIN_SPREAD = 0.3  # a batch-normalised feature with less spread curves so fast that central differences blur
+
+
+FC_SEED = 231  # the seed a FullyConnectedNet with dropout is built with (its masks are drawn after it)
+
+
+def _networks(values, s, rng):
+    """FullyConnectedNet's data and params, two hidden layers (with the gammas and betas of its
+    normalisation, far from 1 and 0, apart); ThreeLayerConvNet's, an image of even, unequal sides."""
+    N, D, C = s["N_cls"], s["D_fc"], s["C_cls"]
+    sizes = [D, s["H1_fc"], s["H2_fc"], C]
+    values["X_fc"], values["y_fc"] = rng.randn(N, D), rng.randint(0, C, N)
+    params = {}
+    for l in (1, 2, 3):
+        params[f"W{l}"] = rng.randn(sizes[l - 1], sizes[l]) / np.sqrt(sizes[l - 1])
+        params[f"b{l}"] = _away_from_zero(rng, (sizes[l],), 0.1, 0.5)
+    values["params_fc"] = params
+    norm = dict(params)
+    for l in (1, 2):
+        norm[f"gamma{l}"], norm[f"beta{l}"] = _scale_and_shift(rng, (sizes[l],))
+    values["params_fc_norm"] = norm
+    values.update(hidden_dims=sizes[1:3], input_dim_fc=D, seed_fc=FC_SEED, dtype="float64",
+                  dropout_param_fc={"mode": "train", "p": s["p"], "seed": FC_SEED},
+                  ones_fc1=np.ones((N, sizes[1])), ones_fc2=np.ones((N, sizes[2])))
+    F, channels, fs = s["F_cnn"], s["C_cnn"], 2 * s["fs_half"] + 1
+    H, W, hidden = 2 * s["Hp_cnn"], 2 * s["Wp_cnn"], s["hidden_cnn"]
+    values["X_cnn"], values["y_cnn"] = rng.randn(N, channels, H, W), rng.randint(0, C, N)
+    values["params_cnn"] = {
+        "W1": rng.randn(F, channels, fs, fs) / np.sqrt(channels * fs * fs), "b1": _away_from_zero(rng, (F,), 0.1, 0.5),
+        "W2": rng.randn(F * H * W // 4, hidden) / np.sqrt(F * H * W / 4),
+        "b2": _away_from_zero(rng, (hidden,), 0.1, 0.5),
+        "W3": rng.randn(hidden, C) / np.sqrt(hidden), "b3": _away_from_zero(rng, (C,), 0.1, 0.5)}
+    values.update(input_dim_cnn=(channels, H, W), num_filters=F, filter_size=fs, hidden_cnn=hidden)
 
 
 def _margins(values):
@@ -135,8 +175,47 @@ def _hidden(values):
     return values["X_net"] @ p["W1"] + p["b1"]
 
 
-def problems(values):
+def _network_problems(values):
+    """Why the networks' values are no good point: a ReLU input at its kink (dropout's with the course's
+    masks), a batch-normalised feature without spread."""
     found = []
+    inputs, spreads = _network_kinks(values)
+    if min(np.abs(a).min() for a in inputs) < KINK_MARGIN:
+        found.append("a ReLU input of a network is at its kink")
+    if min(spreads) < MIN_SPREAD:
+        found.append("a batch-normalised feature of the network has almost no spread")
+    return found
+
+
+def _network_kinks(values):
+    """(the ReLU inputs of the networks at the point, the spread of each batch-normalised feature)."""
+    from manual_dnn import cs231n_layers as layers
+
+    p, X = values["params_fc"], values["X_fc"]
+    a1 = X @ p["W1"] + p["b1"]
+    inputs = [a1, np.maximum(a1, 0) @ p["W2"] + p["b2"]]
+    masks = [layers.dropout_forward(values[f"ones_fc{l}"], dict(values["dropout_param_fc"]))[0] for l in (1, 2)]
+    inputs.append(np.maximum(a1, 0) * masks[0] @ p["W2"] + p["b2"])
+    n = values["params_fc_norm"]
+    spreads = []
+    for axis in (0, 1):  # batch norm, layer norm
+        h = X
+        for l in (1, 2):
+            z = h @ n[f"W{l}"] + n[f"b{l}"]
+            spreads += list(z.std(axis=0)) if axis == 0 else []
+            z = (z - z.mean(axis=axis, keepdims=True)) / np.sqrt(z.var(axis=axis, keepdims=True) + EPS)
+            inputs.append(n[f"gamma{l}"] * z + n[f"beta{l}"])
+            h = np.maximum(inputs[-1], 0)
+    q = values["params_cnn"]
+    conv_param = {"stride": 1, "pad": (q["W1"].shape[2] - 1) // 2}
+    a, _ = layers.conv_forward_naive(values["X_cnn"], q["W1"], q["b1"], conv_param)
+    pooled, _ = layers.max_pool_forward_naive(np.maximum(a, 0), {"pool_height": 2, "pool_width": 2, "stride": 2})
+    inputs += [a, pooled.reshape(len(pooled), -1) @ q["W2"] + q["b2"]]
+    return inputs, spreads
+
+
+def problems(values):
+    found = _network_problems(values)
     if np.abs(_margins(values)).min() < KINK_MARGIN:
         found.append("an SVM margin is at its kink")
     if np.abs(_linear_margins(values)).min() < KINK_MARGIN:
@@ -152,16 +231,32 @@ def fits(sizes):
         sizes["HH"], sizes["WW"]) and sizes["N"] >= 2
 
 
+def describe(s):
+    """The point as a learner would picture it."""
+    H = conv_input_size(s["conv_out_h"], s["HH"], s["stride"], s["pad"])
+    W = conv_input_size(s["conv_out_w"], s["WW"], s["stride"], s["pad"])
+    return (f"N={s['N']}, D={s['D']}, a {H}x{W} image with {s['C']} channels, {s['F']} filters {s['HH']}x{s['WW']} "
+            f"at stride {s['stride']} and pad {s['pad']}, pooling {s['pool_height']}x{s['pool_width']} at stride "
+            f"{s['pool_stride']}, G={s['G']}, p={s['p']}, {s['classes']} classes; classifiers: N={s['N_cls']}, "
+            f"D={s['D_cls']}, H={s['H_cls']}, C={s['C_cls']}, reg={s['reg']}; networks: hidden dims "
+            f"{s['H1_fc']}, {s['H2_fc']}, a {2 * s['Hp_cnn']}x{2 * s['Wp_cnn']} image, "
+            f"{2 * s['fs_half'] + 1}x{2 * s['fs_half'] + 1} filters")
+
+
 POINTS = Points(
     sizes={"N": (2, 5), "d1": (1, 3), "d2": (1, 4), "M": (1, 5), "D": (1, 6), "p": (0.3, 0.9),
            "C": (1, 3), "F": (1, 3), "HH": (1, 3), "WW": (1, 4), "stride": (1, 3), "pad": (0, 2),
            "conv_out_h": (1, 3), "conv_out_w": (1, 4), "pool_height": (1, 3), "pool_width": (1, 3),
            "pool_stride": (1, 3), "pool_out_h": (1, 3), "pool_out_w": (1, 3), "sH": (1, 3), "sW": (1, 4),
            "G": (1, 3), "group_size": (1, 3), "classes": (2, 6),
-           "N_cls": (2, 6), "D_cls": (2, 6), "H_cls": (2, 6), "C_cls": (2, 5), "reg": (0.2, 1.5)},
+           "N_cls": (2, 6), "D_cls": (2, 6), "H_cls": (2, 6), "C_cls": (2, 5), "reg": (0.2, 1.5),
+           "D_fc": (1, 6), "H1_fc": (1, 6), "H2_fc": (1, 6), "F_cnn": (1, 3), "C_cnn": (1, 3), "fs_half": (0, 1),
+           "Hp_cnn": (1, 3), "Wp_cnn": (1, 3), "hidden_cnn": (1, 6)},
     fixed={"N": 3, "d1": 2, "d2": 3, "M": 4, "D": 5, "p": 0.7, "C": 2, "F": 3, "HH": 3, "WW": 2, "stride": 2,
            "pad": 1, "conv_out_h": 3, "conv_out_w": 4, "pool_height": 2, "pool_width": 3, "pool_stride": 3,
            "pool_out_h": 2, "pool_out_w": 2, "sH": 3, "sW": 4, "G": 3, "group_size": 2, "classes": 5,
-           "N_cls": 4, "D_cls": 5, "H_cls": 6, "C_cls": 3, "reg": 0.7},
-    build=build, problems=problems, fits=fits,
+           "N_cls": 4, "D_cls": 5, "H_cls": 6, "C_cls": 3, "reg": 0.7,
+           "D_fc": 5, "H1_fc": 6, "H2_fc": 4, "F_cnn": 3, "C_cnn": 2, "fs_half": 1, "Hp_cnn": 2, "Wp_cnn": 3,
+           "hidden_cnn": 5},
+    build=build, problems=problems, fits=fits, describe=describe,
 )

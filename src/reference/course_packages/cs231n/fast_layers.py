@@ -7,7 +7,7 @@ its variants (im2col, strides, reshape) are the same functions here.
 
 import numpy as np
 
-from .im2col import accumulate, windows
+from reference.course_packages.cs231n.im2col import accumulate, windows
 
 __all__ = ["conv_forward_fast", "conv_backward_fast", "conv_forward_im2col", "conv_backward_im2col",
            "conv_forward_strides", "conv_backward_strides", "max_pool_forward_fast", "max_pool_backward_fast",

@@ -1,7 +1,7 @@
 """The course's compiled ``im2col_cython`` (built with ``python setup.py build_ext --inplace``), in numpy:
 its three functions, with its arguments and layouts, for a package where it was never built."""
 
-from .im2col import accumulate, col2im_indices, im2col_indices
+from reference.course_packages.cs231n.im2col import accumulate, col2im_indices, im2col_indices
 
 __all__ = ["im2col_cython", "col2im_cython", "col2im_6d_cython"]
 

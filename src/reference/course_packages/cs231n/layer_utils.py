@@ -1,7 +1,13 @@
 """The course's sandwich layers: a forward that chains two or three layers and keeps their caches, and
 the backward that unwinds them. Built on whatever ``layers`` the package holds (the learner's own)."""
 
-from .fast_layers import conv_backward_fast, conv_forward_fast, max_pool_backward_fast, max_pool_forward_fast
+from reference.course_packages.cs231n.fast_layers import (
+    conv_backward_fast,
+    conv_forward_fast,
+    max_pool_backward_fast,
+    max_pool_forward_fast,
+)
+
 from .layers import *  # noqa: F403 -- the package's own layers, the learner's in a learner's package
 
 
