@@ -42,7 +42,8 @@ def bind(row, signature, values, aliases=None):
                 and len(required) <= len(other) and all(a in values for a in other):
             detail = (f"takes {signature_text(row.name, names)}, the course's {signature_text(row.name, course)}: "
                       "another course version's, called as it is")
-            return list(other), [values[a] for a in other], [contract_difference(row.name, "signature", detail)]
+            return list(other), [values[a] for a in other], [contract_difference(row.name, "signature", detail,
+                                                                                  inert=True)]
     if [normal(n) for n in names[:len(course)]] == [normal(a) for a in course] and len(required) <= len(course):
         return course, [values[a] for a in course], []  # the course's parameters (X for x): no difference
     found = signature_text(row.name, names)

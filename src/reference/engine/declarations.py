@@ -198,7 +198,9 @@ class Function:
     that add checks of their own after the generic ones (a cache's layout, the kink of ReLU);
     ``check``: a function ``(run, row, values)`` that checks the row instead of the generic
     judge (a training loop, a learner's own gradient checker). ``mutable``: arguments it may
-    write into (the course's update_parameters writes into its dict). ``alternatives``: the
+    write into (the course's update_parameters writes into its dict), said as a difference;
+    ``writes``: arguments its contract has it write into (batch norm's running averages into
+    bn_param), neither failed nor said. ``alternatives``: the
     returned structures of other course versions (read, reported as a difference).
     ``harmless_writes``: {argument: why} it may write into without failing, said as a warning
     note (a backward writing into ``dout`` where the course's own code never reads ``dout`` again).
@@ -230,6 +232,7 @@ class Function:
     custom: tuple = ()
     check: Callable | None = None
     mutable: tuple = ()
+    writes: tuple = ()  # arguments the course's contract has it write into (bn_param's running averages)
     harmless_writes: dict = field(default_factory=dict)
     since: str = ""  # the course version that added it: a file with none of that version's functions lacks none
     alternatives: tuple = ()

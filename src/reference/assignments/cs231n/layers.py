@@ -62,7 +62,8 @@ def _pair(forward, gradients, *, inputs, extra=(), math, prepare, variants=ONCE,
     course = _reference(forward)
     forward_row = Function(forward, arguments, ("out", "cache"), math=math, math_inputs=options.get("math_inputs",
                            inputs), judge={"out": Value("out")}, prepare=prepare, variants=variants,
-                           mutable=options.get("mutable", ()), complex_step=options.get("complex_step", True))
+                           mutable=options.get("mutable", ()), writes=options.get("writes", ()),
+                           complex_step=options.get("complex_step", True))
     backward_row = Function(
         backward, ("dout", "cache"), tuple(f"d{g}" for g in gradients) if len(gradients) > 1 else f"d{gradients[0]}",
         math=math, math_inputs=options.get("math_inputs", inputs), cotangent={"out": "dout"},
@@ -107,7 +108,7 @@ BATCHNORM = _pair("batchnorm_forward", ("x", "gamma", "beta"), inputs=("x", "gam
                   math=_math("batchnorm_train"), math_inputs=("x", "gamma", "beta", *_running("running_mean",
                                                                                               "running_var")),
                   prepare={"x": given("x_norm"), "bn_param": _bn_param("running_mean", "running_var")},
-                  variants=NORMALISATION_MODES, backward_variants=(Variant({"mode": "train"}),), mutable=("bn_param",),
+                  variants=NORMALISATION_MODES, backward_variants=(Variant({"mode": "train"}),), writes=("bn_param",),
                   dout="dout_norm")
 BATCHNORM_ALT = Function(
     "batchnorm_backward_alt", ("dout", "cache"), ("dx", "dgamma", "dbeta"), math=_math("batchnorm_train"),
@@ -137,7 +138,7 @@ SPATIAL_BATCHNORM = _pair(
     math_inputs=("x", "gamma", "beta", *_running("spatial_running_mean", "spatial_running_var")),
     prepare={"x": given("x_spatial"), "gamma": given("gamma_spatial"), "beta": given("beta_spatial"),
              "bn_param": _bn_param("spatial_running_mean", "spatial_running_var")},
-    variants=SPATIAL_MODES, backward_variants=(Variant({"mode": "train"}),), mutable=("bn_param",),
+    variants=SPATIAL_MODES, backward_variants=(Variant({"mode": "train"}),), writes=("bn_param",),
     dout="dout_spatial")
 GROUPNORM = _pair(
     "spatial_groupnorm_forward", ("x", "gamma", "beta"), inputs=("x", "gamma", "beta"), extra=("G", "gn_param"),
