@@ -14,13 +14,16 @@ whether layer and group normalisation are there at all (added in 2018).
 from reference.assignments.cs231n.classifiers import ALIASES, CLASSIFIERS
 from reference.assignments.cs231n.layers import LAYERS
 from reference.assignments.cs231n.points import POINTS
+from reference.assignments.cs231n.rnn import SEQUENCES
 from reference.engine.assignment import Assignment
 
 __all__ = ["ASSIGNMENT"]
 
 ASSIGNMENT = Assignment(
-    "cs231n", "CS231n's cs231n package: layers.py and the classifiers", "Stanford CS231n, assignments 1-3",
-    functions=(*LAYERS, *CLASSIFIERS), points=POINTS, reference="manual_dnn.cs231n",
-    versions=("2016-2017 (dropout p drops)", "2018 on (p keeps; layer and group norm)"),
+    "cs231n", "CS231n's cs231n package: layers.py, rnn_layers.py and the classifiers",
+    "Stanford CS231n, assignments 1-3", functions=(*LAYERS, *CLASSIFIERS, *SEQUENCES), points=POINTS,
+    reference="manual_dnn.cs231n",
+    versions=("2016 (0.5 reg in the linear classifiers)", "2016-2017 (dropout p drops; use_batchnorm)",
+              "2018 on (p keeps; layer and group norm; normalization=)", "2020 on (the two-layer net in fc_net.py)"),
     package="reference.course_packages.cs231n",
     aliases={"x": ("X", "scores", "inputs"), "dout": ("dy", "grad", "upstream"), **ALIASES})

@@ -13,7 +13,7 @@ of keeping it) and whether layer and group normalisation are there at all (added
 from reference.assignments.cs231n import custom
 from reference.engine.declarations import Function, Gradient, Lazy, Value, Variant, from_course, from_learner
 
-__all__ = ["LAYERS", "ASSIGNMENT_1_LAYERS"]
+__all__ = ["LAYERS", "ASSIGNMENT_1_LAYERS", "BATCH_NORMALISATION"]
 
 DOUT_WRITE = ("harmless in the course's own code (layer_utils and the classifiers pass each upstream gradient to "
               "one backward and never read it again), a bug wherever dout is used twice (a skip connection, "
@@ -164,17 +164,23 @@ LAYERS = (*AFFINE, *RELU, *BATCHNORM, BATCHNORM_ALT, *_since(LAYERNORM, "2018"),
           _loss("softmax_loss", (custom.survives_large_scores,)))
 
 
-# Assignment 1 (2020 on) has these alone in its layers.py; assignment 2's has them all. A file with none of
-# assignment 2's lacks none of them (their "notebook": the file and the part of the course they are from).
+# Which part of the course's layers.py each function is from: assignment 1 (2020 on) has the first alone;
+# assignment 3's layers.py, given ready-made, the first and batch normalisation; assignment 2's all of them.
+# A file with none of a part's functions lacks none of them (the part is the rows' "notebook").
 ASSIGNMENT_1_LAYERS = ("affine_forward", "affine_backward", "relu_forward", "relu_backward", "svm_loss",
                        "softmax_loss")
+BATCH_NORMALISATION = ("batchnorm_forward", "batchnorm_backward", "spatial_batchnorm_forward",
+                       "spatial_batchnorm_backward")
 
 
 def _in_file(rows):
     import dataclasses
 
-    return tuple(dataclasses.replace(row, notebook="layers.py" if row.name in ASSIGNMENT_1_LAYERS else
-                                     "layers.py (assignment 2)") for row in rows)
+    def part(name):
+        if name in ASSIGNMENT_1_LAYERS:
+            return "layers.py"
+        return "layers.py (batch normalisation)" if name in BATCH_NORMALISATION else "layers.py (assignment 2)"
+    return tuple(dataclasses.replace(row, notebook=part(row.name)) for row in rows)
 
 
 LAYERS = _in_file(LAYERS)

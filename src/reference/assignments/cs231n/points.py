@@ -121,6 +121,52 @@ def _classifiers(values, s, rng):
         _networks(values, s, rng)
         if not _network_problems(values):
             break
+    _sequences(values, s, rng)
+
+
+WORDS = ("<NULL>", "<START>", "<END>")  # the course's special words, first, <NULL> at 0 as in its vocabulary
+
+
+def _scaled(rng, *shape):
+    """Weights scaled by their fan-in, so that tanh and the gates stay far from saturation."""
+    return rng.randn(*shape) / np.sqrt(shape[0])
+
+
+def _sequences(values, s, rng):
+    """Assignment 3's values: an RNN and an LSTM (a step and a sequence), word embeddings with a word used
+    twice or more, the temporal affine layer, the masked loss with masked-out steps, and CaptioningRNN's
+    features and captions (<START> first, <NULL> padding at the end of some)."""
+    N, T, D, H, V, M, Dw = (s[k] for k in ("N_rnn", "T_rnn", "D_rnn", "H_rnn", "V_rnn", "M_rnn", "Dw_rnn"))
+    for cell, gates in (("rnn", 1), ("lstm", 4)):
+        values[f"Wx_{cell}"], values[f"Wh_{cell}"] = _scaled(rng, D, gates * H), _scaled(rng, H, gates * H)
+        values[f"b_{cell}"] = rng.uniform(-0.5, 0.5, gates * H)
+        values[f"dh_{cell}"] = rng.randn(N, T, H)
+    values.update(x_seq=rng.randn(N, T, D), h0=rng.randn(N, H) * 0.5, x_step=rng.randn(N, D),
+                  prev_h=rng.randn(N, H) * 0.5, prev_c=rng.randn(N, H), dnext_h=rng.randn(N, H),
+                  dnext_c=rng.randn(N, H))
+    words = rng.randint(0, V, (N, T))
+    words.flat[:2] = words.flat[-1]  # one word three times at least: its rows of dout must add up
+    values.update(words=words, W_embed=rng.randn(V, Dw), dout_embed=rng.randn(N, T, Dw))
+    values.update(x_temporal=rng.randn(N, T, D), w_temporal=_scaled(rng, D, M), b_temporal=rng.randn(M),
+                  dout_temporal=rng.randn(N, T, M))
+    mask = rng.rand(N, T) < 0.7
+    mask[0, 0], mask[-1, -1] = True, False  # kept and masked-out steps, whatever the draw
+    values.update(scores_temporal=rng.randn(N, T, V) * 2, y_temporal=rng.randint(0, V, (N, T)), mask_temporal=mask)
+    vocabulary = WORDS + tuple(f"word{k}" for k in range(V - len(WORDS)))
+    values["word_to_idx"] = {word: k for k, word in enumerate(vocabulary)}
+    captions = rng.randint(len(WORDS), V, (N, T + 1))
+    captions[:, 0] = 1  # <START>
+    for n in range(N):  # each caption ends at its own length: <END>, then <NULL> padding
+        end = 1 + (n % T) if T > 1 else T
+        captions[n, end] = 2
+        captions[n, end + 1:] = 0
+    values.update(features=rng.randn(N, s["F_rnn"]), captions=captions, input_dim_cap=s["F_rnn"], wordvec_dim=Dw,
+                  hidden_rnn=H)
+    for cell, gates in (("rnn", 1), ("lstm", 4)):
+        values[f"params_cap_{cell}"] = {
+            "W_embed": rng.randn(V, Dw), "W_proj": _scaled(rng, s["F_rnn"], H), "b_proj": rng.uniform(-0.5, 0.5, H),
+            "Wx": _scaled(rng, Dw, gates * H), "Wh": _scaled(rng, H, gates * H), "b": rng.uniform(-0.5, 0.5, gates * H),
+            "W_vocab": _scaled(rng, H, V), "b_vocab": rng.uniform(-0.5, 0.5, V)}
 
 
 NETWORK_DRAWS = 50  # a network has a few hundred ReLU inputs: one in ten draws puts one near its kink
@@ -240,7 +286,8 @@ def describe(s):
             f"{s['pool_stride']}, G={s['G']}, p={s['p']}, {s['classes']} classes; classifiers: N={s['N_cls']}, "
             f"D={s['D_cls']}, H={s['H_cls']}, C={s['C_cls']}, reg={s['reg']}; networks: hidden dims "
             f"{s['H1_fc']}, {s['H2_fc']}, a {2 * s['Hp_cnn']}x{2 * s['Wp_cnn']} image, "
-            f"{2 * s['fs_half'] + 1}x{2 * s['fs_half'] + 1} filters")
+            f"{2 * s['fs_half'] + 1}x{2 * s['fs_half'] + 1} filters; sequences: N={s['N_rnn']}, T={s['T_rnn']}, "
+            f"D={s['D_rnn']}, H={s['H_rnn']}, {s['V_rnn']} words")
 
 
 POINTS = Points(
@@ -251,12 +298,15 @@ POINTS = Points(
            "G": (1, 3), "group_size": (1, 3), "classes": (2, 6),
            "N_cls": (2, 6), "D_cls": (2, 6), "H_cls": (2, 6), "C_cls": (2, 5), "reg": (0.2, 1.5),
            "D_fc": (1, 6), "H1_fc": (1, 6), "H2_fc": (1, 6), "F_cnn": (1, 3), "C_cnn": (1, 3), "fs_half": (0, 1),
-           "Hp_cnn": (1, 3), "Wp_cnn": (1, 3), "hidden_cnn": (1, 6)},
+           "Hp_cnn": (1, 3), "Wp_cnn": (1, 3), "hidden_cnn": (1, 6),
+           "N_rnn": (1, 4), "T_rnn": (1, 4), "D_rnn": (1, 4), "H_rnn": (1, 4), "V_rnn": (4, 7), "M_rnn": (1, 4),
+           "Dw_rnn": (1, 4), "F_rnn": (1, 4)},
     fixed={"N": 3, "d1": 2, "d2": 3, "M": 4, "D": 5, "p": 0.7, "C": 2, "F": 3, "HH": 3, "WW": 2, "stride": 2,
            "pad": 1, "conv_out_h": 3, "conv_out_w": 4, "pool_height": 2, "pool_width": 3, "pool_stride": 3,
            "pool_out_h": 2, "pool_out_w": 2, "sH": 3, "sW": 4, "G": 3, "group_size": 2, "classes": 5,
            "N_cls": 4, "D_cls": 5, "H_cls": 6, "C_cls": 3, "reg": 0.7,
            "D_fc": 5, "H1_fc": 6, "H2_fc": 4, "F_cnn": 3, "C_cnn": 2, "fs_half": 1, "Hp_cnn": 2, "Wp_cnn": 3,
-           "hidden_cnn": 5},
+           "hidden_cnn": 5, "N_rnn": 3, "T_rnn": 4, "D_rnn": 3, "H_rnn": 4, "V_rnn": 6, "M_rnn": 3, "Dw_rnn": 3,
+           "F_rnn": 5},
     build=build, problems=problems, fits=fits, describe=describe,
 )
