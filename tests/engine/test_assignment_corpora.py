@@ -1,6 +1,9 @@
 """Every assignment's learner corpus (tests/learners/<assignment>/, beside the cat network's) gets the
 verdicts its verdicts.toml gives, and every bug of every assignment's zoo is caught with its root cause.
 
+An entry is a .py file, a notebook, or a folder: a learner's repository holding the course's package
+(``cs231n/...``), checked whole as ``gradcheck --impl FOLDER`` does.
+
 verdicts.toml, one table per file (its name in the folder):
   verdict        PASS | FAIL | INCOMPLETE (a graded function missing) | UNLOADABLE (exit 2, one line)
   root_causes    for FAIL (and INCOMPLETE, where a missing function explains a failure): every independent
@@ -38,11 +41,17 @@ def _verdicts(folder):
 CASES = [(folder, name) for folder in FOLDERS for name in sorted(_verdicts(folder))]
 
 
+def _entries(folder):
+    """The learners' files and repositories of a corpus folder."""
+    return sorted(p.name for p in (LEARNERS / folder).iterdir()
+                  if (p.suffix in (".py", ".ipynb") and not p.name.startswith("test_"))
+                  or (p.is_dir() and not p.name.startswith((".", "__"))))
+
+
 @pytest.mark.parametrize("folder", FOLDERS)
 def test_every_corpus_file_has_exactly_one_well_formed_entry(folder):
     verdicts = _verdicts(folder)
-    files = sorted(p.name for p in (LEARNERS / folder).iterdir()
-                   if p.suffix in (".py", ".ipynb") and not p.name.startswith("test_"))
+    files = _entries(folder)
     assert files == sorted(verdicts)
     assert len(files) >= 8 or folder == "initialization"
     for name, entry in verdicts.items():

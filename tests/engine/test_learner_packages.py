@@ -118,3 +118,13 @@ def test_a_folder_with_none_of_the_assignments_functions_is_one_clear_line(tmp_p
     (tmp_path / "pkg" / "helpers.py").write_text("def helper():\n    return 1\n")
     with pytest.raises(Exception, match="no module of the package defines a function of cs231n"):
         from_path(tmp_path / "pkg", assignment=CS231N)
+
+
+def test_a_students_repository_is_checked_by_its_package_and_two_packages_are_one_line(tmp_path):
+    _package(tmp_path)  # tmp/a2/cs231n, the repository tmp
+    (tmp_path / "README.md").write_text("my CS231n work\n")
+    impl = from_path(tmp_path, assignment=CS231N)
+    assert any(note.startswith("the package cs231n: checked cs231n.layers") for note in impl.notes), impl.notes
+    _package(tmp_path / "again")  # tmp/again/a2/cs231n: which one is the submission is not guessed
+    with pytest.raises(Exception, match=r"holds 2 cs231n packages \(a2/cs231n, again/a2/cs231n\): give one of them"):
+        from_path(tmp_path, assignment=CS231N)

@@ -444,9 +444,13 @@ def _package_notes(finder):
 def _from_folder(path, keep_imports, assignment):
     """A package folder: every module of it that defines a function of ``assignment`` imported (its own
     imports served by the package's Finder), their namespaces joined into one."""
-    place = packages.layout(path)
+    course = getattr(assignment, "package", "")
     table = SEED_FUNCTIONS if assignment is None else assignment.table
+    if not course:  # an assignment whose course gave no package: the folder holds the learner's file
+        return from_path(_the_file(path, table, assignment), keep_imports, assignment)
     try:
+        path = packages.find_package(path, course.rpartition(".")[2])  # a student's repository: its package
+        place = packages.layout(path)
         files = packages.module_files(place.root)
     except ValueError as error:
         raise ImplementationError(str(error)) from None
@@ -462,8 +466,7 @@ def _from_folder(path, keep_imports, assignment):
         raise ImplementationError(f"{path}: no module of the package defines a function of "
                                   f"{getattr(assignment, 'name', 'dnn')}")
     skipped, modules = [], []
-    finder = packages.Finder(place.name, place.root, getattr(assignment, "package", ""),
-                             _module_runner(place.root.parent, skipped))
+    finder = packages.Finder(place.name, place.root, course, _module_runner(place.root.parent, skipped))
     finder.install()
     output = io.StringIO()
     try:
@@ -489,6 +492,26 @@ def _from_folder(path, keep_imports, assignment):
     implementation.notes[:0] = [f"the package {place.name}: checked {', '.join(m.__name__ for m in modules)}"] + \
         _loading_notes(implementation) + _package_notes(finder)
     return implementation
+
+
+def _the_file(folder, table, assignment):
+    """The one .py or .ipynb file of a learner's folder that defines functions of ``table``; else
+    ImplementationError in one line (none, or several: the folder's files are not joined)."""
+    from reference.assignments.detection import defined_in_source
+
+    try:
+        files = packages.learner_files(folder)
+    except ValueError as error:
+        raise ImplementationError(str(error)) from None
+    found = [file for file in files if set(defined_in_source([text for _, text in code_cells(file)])) & set(table)]
+    name = getattr(assignment, "name", "dnn")
+    if not found:
+        raise ImplementationError(f"{folder}: no file in it defines a function of {name}")
+    if len(found) > 1:
+        shown = ", ".join(str(file.relative_to(folder)) for file in found[:4])
+        raise ImplementationError(f"{folder}: {len(found)} files define functions of {name} ({shown}): "
+                                  "give one of them")
+    return found[0]
 
 
 def _supply_the_other_notebooks_functions(namespace, used, supplied, table):

@@ -20,7 +20,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Layout", "layout", "Finder", "sources", "module_files", "SKIPPED_FOLDERS", "MAX_FILES"]
+__all__ = ["Layout", "layout", "find_package", "Finder", "sources", "module_files", "learner_files", "SKIPPED_FOLDERS",
+           "MAX_FILES"]
 
 SKIPPED_FOLDERS = ("__pycache__", ".ipynb_checkpoints", "build", "datasets")
 MAX_FILES = 200  # .py files of a package folder read to know what it defines: a course package has ~20
@@ -84,6 +85,26 @@ def layout(path):
     return Layout(top, top.name, ".".join((top.name, *parts)))
 
 
+def find_package(folder, name):
+    """The package named ``name`` (the course's, ``cs231n``) a learner's folder holds: the folder itself
+    when it is one or has that name, else the one folder of that name inside it (a student's repository,
+    ``assignment2/cs231n``), else the folder. ValueError naming them when it holds several."""
+    folder = Path(folder)
+    if folder.name == name or (folder / "__init__.py").is_file() or not name:
+        return folder
+    found = sorted((p for p in folder.rglob(name) if p.is_dir() and not _skipped(p.relative_to(folder))),
+                   key=lambda p: (len(p.parts), str(p)))
+    found = [p for p in found if not any(q in p.parents for q in found)]  # the outermost of nested ones
+    if len(found) > 1:
+        shown = ", ".join(str(p.relative_to(folder)) for p in found[:4])
+        raise ValueError(f"{folder}: holds {len(found)} {name} packages ({shown}): give one of them")
+    return found[0] if found else folder
+
+
+def _skipped(relative):
+    return any(part.startswith(".") or part in SKIPPED_FOLDERS for part in relative.parts)
+
+
 def module_files(root):
     """[(dotted name below the package, path)] of the .py files of a package folder, in order; hidden
     folders, caches, build output and the course's data left out; at most MAX_FILES."""
@@ -101,6 +122,17 @@ def module_files(root):
     return found
 
 
+def learner_files(folder):
+    """[path] of the .py and .ipynb files in a learner's folder that is not a package (a student's
+    repository of an assignment without one), hidden folders, caches and checkpoints left out; at most
+    MAX_FILES."""
+    found = sorted(p for p in Path(folder).rglob("*") if p.suffix in (".py", ".ipynb") and p.is_file()
+                   and not _skipped(p.relative_to(folder)))
+    if len(found) > MAX_FILES:
+        raise ValueError(f"{folder}: more than {MAX_FILES} .py and .ipynb files: give the submission's folder")
+    return found
+
+
 def sources(path):
     """The Python texts a file or folder holds (a notebook's code cells, a package's modules): what
     recognising its assignment reads, before any of its code runs."""
@@ -110,7 +142,8 @@ def sources(path):
     if not path.is_dir():
         return [text for _, text in code_cells(path)]
     texts, size = [], 0
-    for _, file in module_files(path):
+    files = [file for _, file in module_files(path)] + [p for p in learner_files(path) if p.suffix == ".ipynb"]
+    for file in files:
         texts += [text for _, text in code_cells(file)]
         size += len(texts[-1]) if texts else 0
         if size > MAX_BYTES:
