@@ -1,6 +1,6 @@
 """``manual-dnn grade``: check a whole class's submissions, each in its own sandbox, in parallel.
 
-Writes a CSV row per submission (status, score, a verdict per seed function),
+Writes a CSV row per submission (status, score, its assignment, a verdict per function of it),
 the full reports as JSON lines, a feedback file each, or Gradescope's
 results.json for one submission. Exit 0 when every submission passed, 1 when
 any did not, 2 for bad options, 130 when interrupted (the rows done are kept).
@@ -23,11 +23,16 @@ def add_parser(commands):
         description="Check every submission (.py files and .ipynb notebooks, or folders of them) as "
         "gradcheck --impl does, each in its own sandboxed process, several at a time.")
     grade.add_argument("submissions", nargs="+", metavar="SUBMISSION", help="a .py/.ipynb file or a folder of them")
+    grade.add_argument("--per-folder", action="store_true",
+                       help="each folder inside a SUBMISSION folder is one submission (a student's repository, "
+                       "its package checked whole)")
+    grade.add_argument("--assignment", metavar="NAME",
+                       help="check every submission as this assignment (default: recognised, each its own)")
     grade.add_argument("--csv", metavar="FILE", help="one row per submission: status, score, a verdict per function")
     grade.add_argument("--jsonl", metavar="FILE", help="the full report of each submission, one JSON per line")
     grade.add_argument("--feedback", metavar="DIR", help="one text report per submission in DIR")
     grade.add_argument("--gradescope", metavar="FILE",
-                       help="Gradescope's results.json for one submission (a test per seed function)")
+                       help="Gradescope's results.json for one submission (a test per function of its assignment)")
     grade.add_argument("--weights", metavar="FILE",
                        help='a JSON object of points per function, e.g. {"L_model_backward": 3} (unnamed: 0)')
     grade.add_argument("--score", choices=("root", "inherited"), default="root",
@@ -44,17 +49,17 @@ def add_parser(commands):
 
 def _weights(path):
     """{function: points} from a JSON file, or an error message."""
-    from reference.seed_functions import SEED_FUNCTIONS
+    from reference.assignments import known_functions
 
     try:
         weights = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as error:
         return None, f"--weights {path}: not a readable JSON file ({type(error).__name__})"
     if not isinstance(weights, dict) or not weights:
-        return None, f"--weights {path}: expected a JSON object of points per seed function"
-    unknown = [name for name in weights if name not in SEED_FUNCTIONS]
+        return None, f"--weights {path}: expected a JSON object of points per function"
+    unknown = [name for name in weights if name not in known_functions()]
     if unknown:
-        return None, f"--weights {path}: {unknown[0]!r} is not a seed function"
+        return None, f"--weights {path}: {unknown[0]!r} is not a function of any assignment known"
     if not all(isinstance(w, (int, float)) and not isinstance(w, bool) and 0 <= w < float("inf")
                for w in weights.values()) or not sum(weights.values()) > 0:
         return None, f"--weights {path}: points must be non-negative numbers, not all 0"
@@ -80,10 +85,13 @@ def _outputs_problem(args, submissions):
 
 def run(args):
     os.environ.setdefault("JAX_PLATFORMS", "cpu")  # the oracles' float64 work is small: a GPU only adds start-up
+    from reference.assignments import NAMES
     from reference.grading.submissions import SubmissionError, find_submissions
 
+    if args.assignment is not None and args.assignment not in NAMES:
+        return fail(f"--assignment {args.assignment}: no such assignment; known: {', '.join(NAMES)}", COMMAND)
     try:
-        submissions = find_submissions(args.submissions)
+        submissions = find_submissions(args.submissions, per_folder=args.per_folder)
     except SubmissionError as error:
         return fail(str(error), COMMAND)
     if args.layers and args.layers[-1] != 1:
@@ -109,8 +117,9 @@ def _grade(args, submissions, weights):
     from reference.grading.writers import RowFile, write_feedback
 
     settings = Settings(tuple(args.layers) if args.layers else None, args.examples, args.seed, args.timeout,
-                        args.memory, weights, args.score)
-    files = [RowFile(path, kind) for path, kind in ((args.csv, "csv"), (args.jsonl, "jsonl")) if path]
+                        args.memory, weights, args.score, args.assignment)
+    functions = _columns(submissions, args.assignment)
+    files = [RowFile(path, kind, functions) for path, kind in ((args.csv, "csv"), (args.jsonl, "jsonl")) if path]
     if args.feedback:
         Path(args.feedback).mkdir(parents=True, exist_ok=True)
     outcomes = []
@@ -135,6 +144,17 @@ def _grade(args, submissions, weights):
         write_gradescope(args.gradescope, outcomes[0], weights)
     _summary(outcomes)
     return 0 if all(o.status == "passed" for o in outcomes) else 1
+
+
+def _columns(submissions, assignment):
+    """The functions the CSV has a column for: those of the assignment named, else of every assignment the
+    submissions are of (recognised from their definitions, as gradcheck does), in the courses' order."""
+    from reference.assignments import NAMES
+    from reference.grading.outcome import functions_of
+    from reference.learner.sandbox import assignment_of
+
+    names = {assignment} if assignment else {assignment_of(path) or "dnn" for path in submissions}
+    return list(dict.fromkeys(f for name in NAMES if name in names for f in functions_of(name)))
 
 
 def _progress(total):

@@ -1,4 +1,4 @@
-"""Gradescope's autograder results (results.json) for one submission: a test per seed function.
+"""Gradescope's autograder results (results.json) for one submission: a test per function of its assignment.
 
 The format (Gradescope's "Autograder Specifications"): a top-level ``score``,
 ``output``, ``visibility``, ``execution_time`` and ``tests``, each test with
@@ -10,7 +10,6 @@ Run ``manual-dnn grade --gradescope /autograder/results/results.json
 import json
 
 from reference.grading.outcome import default_weights
-from reference.seed_functions import SEED_FUNCTIONS
 
 __all__ = ["gradescope_results", "write_gradescope"]
 
@@ -38,9 +37,9 @@ def gradescope_results(outcome, weights=None):
     """The results.json dict for one graded submission; points per function are its weight
     (by default 1 for each function of the submission's notebooks: outcome.default_weights),
     earned as the outcome's scoring says (outcome.points)."""
-    weights = dict(weights) if weights is not None else default_weights(outcome.verdicts)
+    weights = dict(weights) if weights is not None else default_weights(outcome.verdicts, outcome.assignment)
     tests = []
-    for name in SEED_FUNCTIONS:
+    for name in outcome.verdicts:  # the functions of its assignment, in the table's order
         weight = weights.get(name, 0.0)
         verdict = outcome.verdicts.get(name, "missing")
         if weight <= 0 or verdict == "supplied":

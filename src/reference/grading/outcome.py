@@ -1,4 +1,5 @@
-"""One submission checked as ``gradcheck --impl`` does: its status, a verdict per seed function, a score.
+"""One submission checked as ``gradcheck --impl`` does: its status, a verdict per function of its assignment
+(the cat network's seed functions, or another assignment's table), a score.
 
 Statuses: passed, failed (a function the file wrote is wrong), incomplete
 (a graded function is missing, and nothing else is wrong but through it),
@@ -24,6 +25,7 @@ from reference.learner.sandbox import (
     DEFAULT_TIMEOUT,
     TIMED_OUT,
     SandboxError,
+    assignment_of,
     call_failure_kind,
     open_sandboxed,
 )
@@ -31,7 +33,7 @@ from reference.report.safe_text import one_line
 from reference.seed_functions import SEED_FUNCTIONS
 
 __all__ = ["Settings", "Outcome", "grade_submission", "function_verdicts", "default_weights", "points", "score",
-           "STATUSES", "VERDICTS", "SCORINGS"]
+           "functions_of", "STATUSES", "VERDICTS", "SCORINGS"]
 
 STATUSES = ("passed", "failed", "incomplete", "unloadable", "timeout", "crashed", "error")
 VERDICTS = ("pass", "fail", "error", "timeout", "missing", "supplied")
@@ -50,6 +52,7 @@ class Settings:
     memory: int = DEFAULT_MEMORY
     weights: tuple | None = None  # ((function, weight), ...); None: 1 for each
     scoring: str = "root"  # SCORINGS: "root" (a failure a callee explains costs nothing) or "inherited"
+    assignment: str | None = None  # what every submission is checked as; None: recognised, each its own
 
 
 @dataclass
@@ -66,12 +69,22 @@ class Outcome:
     text: str = ""  # the report as gradcheck prints it (or the reason it could not run)
     explained_by: dict = field(default_factory=dict)  # failing function -> the root causes that explain it
     points: dict = field(default_factory=dict)  # function -> (points earned, points possible)
+    assignment: str = "dnn"  # the assignment it was checked as
+
+
+def functions_of(assignment):
+    """{name: row} of an assignment's functions (the cat network's seed table for ``dnn`` or None)."""
+    if assignment in (None, "dnn"):
+        return SEED_FUNCTIONS
+    from reference.assignments import assignment as named
+
+    return named(assignment).table
 
 
 def function_verdicts(report):
-    """{seed function: verdict} from a Report."""
+    """{function of the report's assignment: verdict} from a Report."""
     verdicts = {}
-    for name in SEED_FUNCTIONS:
+    for name in functions_of(report.assignment):
         checks = [c for c in report.checks if c.function == name]
         calls = [call_failure_kind(c.detail) for c in checks if c.target == "call" and c.passed is False]
         if "timeout" in calls:
@@ -89,17 +102,19 @@ def function_verdicts(report):
     return verdicts
 
 
-def default_weights(verdicts):
+def default_weights(verdicts, assignment="dnn"):
     """1 for each function the course asks learners to write (not its helpers) in the
-    notebooks the submission is from: a Step-by-Step file is not scored on the
-    Application's loops. A submission where nothing was found: every such function."""
-    notebooks = {SEED_FUNCTIONS[name].notebook for name, verdict in verdicts.items()
-                 if verdict not in ("missing", "supplied")}
-    return {name: 1.0 for name, f in SEED_FUNCTIONS.items()
-            if not f.helper and (f.notebook in notebooks or not notebooks)}
+    notebooks (or files) the submission is from: a Step-by-Step file is not scored on the
+    Application's loops, nor a layers.py on the classifiers. A submission where nothing was
+    found: every such function."""
+    table = functions_of(assignment)
+    notebooks = {table[name].notebook for name, verdict in verdicts.items()
+                 if name in table and verdict not in ("missing", "supplied")}
+    return {name: 1.0 for name, f in table.items()
+            if not f.helper and getattr(f, "graded", True) and (f.notebook in notebooks or not notebooks)}
 
 
-def points(verdicts, weights=None, explained_by=None, scoring="root"):
+def points(verdicts, weights=None, explained_by=None, scoring="root", assignment="dnn"):
     """{function: (points earned, points possible)} for the learner's functions; supplied ones do not count.
 
     ``weights``: {function: weight}; functions it does not name weigh 0. None: default_weights.
@@ -108,8 +123,10 @@ def points(verdicts, weights=None, explained_by=None, scoring="root"):
     themselves (failing or missing ones that weigh something) keeps its own; "inherited" takes
     them from every function that fails.
     """
-    weights = dict(weights) if weights is not None else default_weights(verdicts)
-    counted = {name: w for name, w in weights.items() if w > 0 and verdicts.get(name, "missing") != "supplied"}
+    weights = dict(weights) if weights is not None else default_weights(verdicts, assignment)
+    table = functions_of(assignment)  # weights of another assignment's functions do not count here
+    counted = {name: w for name, w in weights.items()
+               if w > 0 and name in table and verdicts.get(name, "missing") != "supplied"}
     explained_by = explained_by or {}
 
     def at_fault(name):
@@ -126,9 +143,9 @@ def points(verdicts, weights=None, explained_by=None, scoring="root"):
     return {name: (earned(name, w), w) for name, w in counted.items()}
 
 
-def score(verdicts, weights=None, explained_by=None, scoring="root"):
+def score(verdicts, weights=None, explained_by=None, scoring="root", assignment="dnn"):
     """The weighted fraction of the learner's points earned (see ``points``), 0 when none count."""
-    found = points(verdicts, weights, explained_by, scoring)
+    found = points(verdicts, weights, explained_by, scoring, assignment)
     total = sum(w for _, w in found.values())
     return round(sum(e for e, _ in found.values()) / total, 4) if total else 0.0
 
@@ -147,14 +164,16 @@ def grade_submission(path, settings):
     from reference.checks.checker import check
 
     started = time.monotonic()
-    nothing = dict.fromkeys(SEED_FUNCTIONS, "missing")
+    of = settings.assignment or assignment_of(path) or "dnn"  # what it is checked as, read before it runs
 
     def ended(status, reason, **found):
+        nothing = dict.fromkeys(functions_of(of), "missing")
         return Outcome(str(path), status, found.pop("score", 0.0), found.pop("verdicts", nothing), reason=reason,
-                       seconds=round(time.monotonic() - started, 2), text=found.pop("text", reason), **found)
+                       seconds=round(time.monotonic() - started, 2), text=found.pop("text", reason),
+                       assignment=found.pop("assignment", of), **found)
 
     try:
-        impl = open_sandboxed(path, settings.timeout, settings.memory)
+        impl = open_sandboxed(path, settings.timeout, settings.memory, assignment=settings.assignment)
     except SandboxError as error:  # the checker's, not the submission's: regrade it
         return ended("error", str(error))
     except ImplementationError as error:
@@ -166,9 +185,9 @@ def grade_submission(path, settings):
         return ended("error", f"the checker failed ({type(error).__name__}: {message})")
     if not report.checks:
         return ended("unloadable", f"{path}: defines none of the course's functions", text=report.to_text())
-    verdicts, explained = function_verdicts(report), report.explained_by
-    earned = points(verdicts, settings.weights, explained, settings.scoring)
-    return ended(_status(report), one_line(report.verdict_line()),
-                 score=score(verdicts, settings.weights, explained, settings.scoring), verdicts=verdicts,
+    verdicts, explained, name = function_verdicts(report), report.explained_by, report.assignment
+    earned = points(verdicts, settings.weights, explained, settings.scoring, name)
+    return ended(_status(report), one_line(report.verdict_line()), assignment=name,
+                 score=score(verdicts, settings.weights, explained, settings.scoring, name), verdicts=verdicts,
                  root_causes=report.root_causes, convention=report.dA_convention,
                  report=json.loads(report.to_json()), text=report.to_text(), explained_by=explained, points=earned)

@@ -12,9 +12,8 @@ import signal
 import tempfile
 import time
 
-from reference.grading.outcome import Outcome, grade_submission
+from reference.grading.outcome import Outcome, functions_of, grade_submission
 from reference.learner.channel import kill
-from reference.seed_functions import SEED_FUNCTIONS
 
 __all__ = ["grade_all", "default_workers"]
 
@@ -53,8 +52,9 @@ def _worker(name, tasks, results):
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # done: nothing to close any more
 
 
-def _lost(path, reason):
-    return Outcome(str(path), "error", 0.0, dict.fromkeys(SEED_FUNCTIONS, "missing"), reason=reason, text=reason)
+def _lost(path, reason, assignment=None):
+    return Outcome(str(path), "error", 0.0, dict.fromkeys(functions_of(assignment), "missing"), reason=reason,
+                   text=reason, assignment=assignment or "dnn")
 
 
 class _Pool:
@@ -117,7 +117,7 @@ def grade_all(paths, settings, workers):
                 for _, index in pool.dead():
                     if index is not None:
                         left -= 1
-                        yield index, _lost(paths[index], "the grading worker died")
+                        yield index, _lost(paths[index], "the grading worker died", settings.assignment)
                     if pool.next < len(paths):
                         pool.start()  # in its place
                 continue

@@ -14,32 +14,44 @@ from pathlib import Path
 
 from reference.seed_functions import SEED_FUNCTIONS
 
-__all__ = ["CSV_COLUMNS", "csv_row", "RowFile", "feedback_name", "write_feedback"]
+__all__ = ["CSV_COLUMNS", "csv_columns", "csv_row", "RowFile", "feedback_name", "write_feedback"]
 
-CSV_COLUMNS = ("submission", "status", "score", "root_causes", "dA_convention", *SEED_FUNCTIONS, "reason",
-               "seconds")
+
+def csv_columns(functions):
+    """The CSV's columns: the assignment each submission was checked as, and a verdict column for each of
+    ``functions`` (those of every assignment graded, in order; a name two assignments share is one column,
+    read with the row's assignment)."""
+    return ("submission", "assignment", "status", "score", "root_causes", "dA_convention", *dict.fromkeys(functions),
+            "reason", "seconds")
+
+
+CSV_COLUMNS = csv_columns(SEED_FUNCTIONS)  # the cat network's batch
 
 
 def csv_row(outcome):
-    return {"submission": outcome.submission, "status": outcome.status, "score": f"{outcome.score:.4f}",
+    return {"submission": outcome.submission, "assignment": outcome.assignment, "status": outcome.status,
+            "score": f"{outcome.score:.4f}",
             "root_causes": " ".join(outcome.root_causes), "dA_convention": outcome.convention or "",
             **outcome.verdicts, "reason": outcome.reason, "seconds": f"{outcome.seconds:.2f}"}
 
 
 def jsonl_record(outcome):
     return {"submission": outcome.submission, "status": outcome.status, "score": outcome.score,
-            "verdicts": outcome.verdicts, "root_causes": outcome.root_causes, "dA_convention": outcome.convention,
+            "assignment": outcome.assignment, "verdicts": outcome.verdicts, "root_causes": outcome.root_causes,
+            "dA_convention": outcome.convention,
             "reason": outcome.reason, "seconds": outcome.seconds, "report": outcome.report}
 
 
 class RowFile:
-    """A CSV or JSONL file written row by row (flushed each time), rewritten sorted by ``finish``."""
+    """A CSV or JSONL file written row by row (flushed each time), rewritten sorted by ``finish``; a CSV has
+    a verdict column for each of ``functions`` (default: the cat network's seed functions)."""
 
-    def __init__(self, path, kind):
+    def __init__(self, path, kind, functions=tuple(SEED_FUNCTIONS)):
         self.path, self.kind, self.rows = Path(path), kind, []
+        self.columns = csv_columns(functions)
         self.file = open(self.path, "w", newline="", encoding="utf-8")
         if kind == "csv":
-            self.writer = csv.DictWriter(self.file, CSV_COLUMNS, lineterminator="\n")
+            self.writer = csv.DictWriter(self.file, self.columns, lineterminator="\n", extrasaction="ignore")
             self.writer.writeheader()
             self.file.flush()
 
@@ -51,7 +63,7 @@ class RowFile:
 
     def _write(self, file, row):
         if self.kind == "csv":
-            csv.DictWriter(file, CSV_COLUMNS, lineterminator="\n").writerow(row)
+            csv.DictWriter(file, self.columns, lineterminator="\n", extrasaction="ignore").writerow(row)
         else:
             file.write(json.dumps(row, sort_keys=True) + "\n")
 
@@ -61,7 +73,7 @@ class RowFile:
         handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.")
         with os.fdopen(handle, "w", newline="", encoding="utf-8") as file:
             if self.kind == "csv":
-                csv.DictWriter(file, CSV_COLUMNS, lineterminator="\n").writeheader()
+                csv.DictWriter(file, self.columns, lineterminator="\n").writeheader()
             for row in sorted(self.rows, key=lambda r: r["submission"]):
                 self._write(file, row)
         os.replace(temporary, self.path)

@@ -37,8 +37,8 @@ from reference.learner.child import CAPPED, OUTPUT_CAP
 from reference.learner.implementation import MAX_DEFINED, Implementation, ImplementationError
 from reference.learner.replies import checked_fields, checked_frames, unchanged
 
-__all__ = ["open_sandboxed", "SandboxedImplementation", "SandboxError", "DEFAULT_TIMEOUT", "DEFAULT_MEMORY",
-           "call_failure_kind", "TIMED_OUT", "CRASHED"]
+__all__ = ["open_sandboxed", "assignment_of", "SandboxedImplementation", "SandboxError", "DEFAULT_TIMEOUT",
+           "DEFAULT_MEMORY", "call_failure_kind", "TIMED_OUT", "CRASHED"]
 
 DEFAULT_TIMEOUT = 10.0  # seconds of wall time per call (and for loading)
 DEFAULT_MEMORY = 4 << 30  # bytes
@@ -238,6 +238,15 @@ def open_sandboxed(path, timeout=DEFAULT_TIMEOUT, memory=DEFAULT_MEMORY, meanwhi
     impl._sandbox = sandbox
     impl.notes[:0] = notes
     return impl
+
+
+def assignment_of(path):
+    """The name of the assignment a file or folder is of (recognised as open_sandboxed does), or None."""
+    try:
+        found, _ = _assignment_of(Path(path), str(path), None)
+    except (ImplementationError, OSError):
+        return None
+    return found.name
 
 
 def _assignment_of(path, label, assignment):
