@@ -135,7 +135,7 @@ class _Sandbox:
         fields["output"] = _capped(fields.get("output", "") + printed)
         return fields
 
-    def call(self, name, argnames, args):
+    def call(self, name, argnames, args, seed=None):
         if self.child is None:  # the previous call timed out or crashed: a fresh child
             try:
                 self._start()
@@ -143,8 +143,8 @@ class _Sandbox:
                 return Call(error=f"{CRASHED} could not reload the implementation after the previous "
                                   f"crash: {error}")
         try:
-            reply = self._request({"op": "call", "name": name, "argnames": list(argnames), "args": list(args)},
-                                  self.timeout)
+            reply = self._request({"op": "call", "name": name, "argnames": list(argnames), "args": list(args),
+                                   "seed": seed}, self.timeout)
             result = self._reply_call(reply, argnames, args)
         except TimeoutError:
             self._stop()
@@ -196,10 +196,10 @@ def _capped(text):
 class SandboxedImplementation(Implementation):
     """An Implementation whose functions live in a sandboxed child process."""
 
-    def call(self, name, argnames, *args):
+    def call(self, name, argnames, *args, seed=None):
         if name not in self.functions:
             raise KeyError(name)
-        return self._sandbox.call(name, argnames, args)
+        return self.refusal(name, argnames) or self._sandbox.call(name, argnames, args, seed)
 
     def close(self):
         self._sandbox.close()
