@@ -128,7 +128,7 @@ SANDBOXED = [
     Variant("L_layer_model", "course", SEED_FUNCTIONS["L_layer_model"].arguments,
             SEED_FUNCTIONS["L_layer_model"].arguments, "(value[0], 'abc')", "changed", True),
     Variant("predict", "reordered", ("parameters", "X", "y"), ("X", "y", "parameters"), "value", "same", True),
-    Variant("linear_activation_backward", "keyword-only", ("dA", "cache", "*", "activation"),
+    Variant("linear_activation_backward", "extra", ("dA", "cache", "activation", "keep_prob"),
             ("dA", "cache", "activation"), "value", "same", False),
     Variant("L_model_backward", "course", ("AL", "Y", "caches"), ("AL", "Y", "caches"),
             "{k.lower(): np.asarray(v).T for k, v in value.items()}", "changed", True),
@@ -152,8 +152,8 @@ def test_variants_in_the_sandbox_are_verdicts_too(sandboxed_file):
     assert set(report.failing_functions) == {v.function for v in SANDBOXED if v.function != "predict"}
     assert "predict" in report.contract_differences
     refused = [c.detail for c in report.checks if c.function == "linear_activation_backward" and c.target == "call"]
-    assert refused and all(d.startswith("linear_activation_backward(dA, cache, *, activation) cannot be called as "
-                                        "the course calls it: linear_activation_backward(dA, cache, activation)")
+    assert refused and all(d == "linear_activation_backward(dA, cache, activation, keep_prob) cannot be called as "
+                                "the course calls it: linear_activation_backward(dA, cache, activation)"
                            for d in refused), refused
     assert any(c.function == "initialize_parameters_deep" and "W1 is list, not an array of numbers" in c.detail
                for c in report.checks), report.to_text()
