@@ -88,10 +88,14 @@ def test_an_initialiser_that_does_not_seed_numpy_passes_with_the_loop_that_calls
 def test_checking_in_process_leaves_the_callers_random_state_alone():
     course = Variant("initialize_parameters_deep", "course", ("layer_dims",), ("layer_dims",), "value", "same", True)
     namespace = _namespace(course, [], loop=True, unseeded=True)
-    np.random.seed(1234)
-    before = np.random.get_state()[1].copy()
-    check(namespace, **SMALL)
-    assert np.array_equal(np.random.get_state()[1], before)
+    outer = np.random.get_state()
+    try:
+        np.random.seed(1234)
+        before = np.random.get_state()[1].copy()
+        check(namespace, **SMALL)
+        assert np.array_equal(np.random.get_state()[1], before)
+    finally:
+        np.random.set_state(outer)  # the suite's own state, as it was
 
 
 # ---------------------------------------------------------------- the strategy reaches what matters
