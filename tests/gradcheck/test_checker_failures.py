@@ -59,3 +59,4 @@ def test_an_unwritable_cache_falls_back_to_the_temporary_folder(checker_bug, cap
     (checker_bug / "tmp").mkdir()
     assert main(["gradcheck", *SMALL]) == 3
     assert _saved(capsys.readouterr().err.strip()).is_relative_to(checker_bug / "tmp")
+

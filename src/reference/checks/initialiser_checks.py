@@ -57,10 +57,10 @@ def course_initialisation(name, dims):
 def _numbers(value):
     """``value`` as a float64 array, or None when it is not numbers."""
     try:
-        array = np.asarray(value, dtype=np.float64)
+        array = np.asarray(value)
+        return None if array.dtype.kind == "c" else np.asarray(array, dtype=np.float64)
     except (TypeError, ValueError, OverflowError):
         return None
-    return array
 
 
 def structure_problems(parameters, dims):
