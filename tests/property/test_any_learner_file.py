@@ -22,6 +22,7 @@ from manual_dnn_cli.main import main
 from reference.checks.checker import check
 from reference.seed_functions import SEED_FUNCTIONS
 from tests.pages import verdict_of
+from tests.property.bounds import REACH_EXAMPLES
 from tests.property.learner_variants import (
     HEADER,
     INITIALISER_OF,
@@ -106,7 +107,8 @@ def test_checking_in_process_leaves_the_callers_random_state_alone():
 
 # ---------------------------------------------------------------- the strategy reaches what matters
 
-REACH = settings(settings.get_profile("ci"), database=None, phases=[Phase.generate],
+# As test_strategy_coverage's finds: the CI profile's derandomised draws, REACH_EXAMPLES of them.
+REACH = settings(settings.get_profile("ci"), max_examples=REACH_EXAMPLES, database=None, phases=[Phase.generate],
                  suppress_health_check=list(HealthCheck))
 
 
