@@ -187,8 +187,10 @@ def run(args):
                        params=params, assignment=args.assignment, only=only)
     except ImplementationError as error:
         return fail(str(error), COMMAND)
-    except OracleError as error:
-        print(f"manual-dnn {COMMAND}: {error}", file=sys.stderr)
+    except OracleError as error:  # the checker's failure: one line, the traceback in a file
+        from reference.tracebacks import save_traceback
+
+        print(f"manual-dnn {COMMAND}: {error}; traceback in {save_traceback(error)}", file=sys.stderr)
         return 3
     if not report.checks and not report.found:
         from reference.assignments import all_assignments

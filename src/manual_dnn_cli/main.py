@@ -3,7 +3,8 @@
 Subcommands: ``gradcheck`` (the main job: prove a backward pass right),
 ``grade`` (a whole class, in parallel), ``train``, ``predict`` and ``explain``.
 Each lives in its own module with its options; gradcheck, grade and explain
-import JAX only when they run, so train and predict start without it. Errors are one line on stderr and exit code 2.
+import JAX only when they run, so train and predict start without it. Errors are one line on stderr and exit code 2;
+a failure of manual-dnn itself is one line and exit code 3, its traceback saved to a file (reference/tracebacks.py).
 """
 
 import argparse
@@ -48,6 +49,7 @@ def main(argv=None):
 
 
 def _run(argv):
+    argv = sys.argv[1:] if argv is None else list(argv)
     try:
         args = build_parser().parse_args(argv)
         code = args.run(args)
@@ -69,6 +71,12 @@ def _run(argv):
     except MemoryError:
         print("manual-dnn: out of memory; try fewer layers, units or examples", file=sys.stderr)
         return 2
+    except Exception as error:  # a bug of manual-dnn: one line and exit 3, the traceback kept in a file
+        from reference.tracebacks import failure_line
+
+        command = "manual-dnn" + (f" {argv[0]}" if argv and not str(argv[0]).startswith("-") else "")
+        print(f"{command}: {failure_line(error, context='manual-dnn ' + ' '.join(map(str, argv)))}", file=sys.stderr)
+        return 3
 
 
 def _discard_stdout():

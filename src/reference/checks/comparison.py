@@ -73,6 +73,17 @@ def outputs_of(function, result):
     return mutation_failures(function, result), dict(zip(SEED_FUNCTIONS[function].outputs, values))
 
 
+def _real(value):
+    """``value`` as a float64 array; None when it holds complex numbers with imaginary parts (their
+    real parts alone would be judged, and could pass). Raises TypeError/ValueError when not numbers."""
+    array = np.asarray(value)
+    if array.dtype.kind == "c":
+        if np.any(array.imag != 0):
+            return None
+        array = array.real
+    return np.asarray(array, dtype=np.float64)
+
+
 def compare(function, target, oracle, expected, actual, tolerance, who="JAX", alternatives=None, regions=None):
     """Check ``actual`` against ``expected`` with the course's relative error.
 
@@ -84,9 +95,11 @@ def compare(function, target, oracle, expected, actual, tolerance, who="JAX", al
     if actual is None:  # an unfilled template: "Z = None  # YOUR CODE HERE"
         return contract_failure(function, target, f"{target} is None")
     try:
-        actual = np.asarray(actual, dtype=np.float64)
+        actual = _real(actual)
     except (TypeError, ValueError, OverflowError):
         return contract_failure(function, target, f"{target} is {type(actual).__name__}, not a numeric array")
+    if actual is None:
+        return contract_failure(function, target, f"{target} is complex, with imaginary parts: not real numbers")
     if actual.shape != expected.shape:
         return contract_failure(function, target, f"{target} has shape {actual.shape}, expected {expected.shape}")
     bad = ~np.isfinite(actual)

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-__all__ = ["Call", "call", "cell_filename", "where_text", "chain_steps", "chain_text", "ARROW", "FRAME_KEYS",
-           "MAX_FRAMES"]
+__all__ = ["Call", "call", "seeded", "Captured", "cell_filename", "where_text", "chain_steps", "chain_text",
+           "ARROW", "FRAME_KEYS", "MAX_FRAMES"]
 
 MESSAGE_LIMIT = 2000  # characters of an exception's message kept (a learner may raise a novel)
 MAX_FRAMES = 20  # frames of a call chain kept: the outermost ones and the one that raised
@@ -223,13 +223,38 @@ def _same(a, b):
         return a is b
 
 
-def call(function, names, *args):
-    """Run ``function(*args)`` on copies; report what it returned, raised, printed and mutated."""
+class Captured(io.StringIO):
+    """What code under test prints; closing it (``sys.stdout.close()``) loses nothing."""
+
+    def close(self):
+        pass
+
+
+@contextlib.contextmanager
+def seeded(seed):
+    """numpy's global generator seeded to ``seed`` inside, the caller's state back after
+    (None: untouched). An initialiser or a training loop that does not seed itself then
+    draws what the course's ``np.random.seed(seed)`` before it would have drawn."""
+    if seed is None:
+        yield
+        return
+    state = np.random.get_state()
+    np.random.seed(seed)
+    try:
+        yield
+    finally:
+        np.random.set_state(state)
+
+
+def call(function, names, *args, seed=None):
+    """Run ``function(*args)`` on copies; report what it returned, raised, printed and mutated.
+
+    ``seed``: numpy's global generator is seeded to it for the call (``seeded``)."""
     given, pristine = copy.deepcopy(args), copy.deepcopy(args)
-    output = io.StringIO()
+    output = Captured()
     result = Call()
     with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output), \
-            np.errstate(all="ignore"), warnings.catch_warnings():
+            np.errstate(all="ignore"), warnings.catch_warnings(), seeded(seed):
         warnings.simplefilter("ignore")
         try:
             result.value = function(*given)

@@ -11,7 +11,7 @@ none of it: it decodes without pickle, checks every field, and decides
 itself whether a call wrote into its arguments.
 
 Requests: {"op": "load", "path": P, "assignment": A} and {"op": "call", "name": N,
-"argnames": [...], "args": [...]}. Replies: {"loaded": {field: value}} or
+"argnames": [...], "args": [...], "seed": S or None, "timed_out": [names]}. Replies: {"loaded": {field: value}} or
 {"unloadable": message}; {"call": {field: value}, "after": [[True, arg] or
 [False, type name], ...]}.
 """
@@ -84,7 +84,11 @@ def _load(path, wire, name="dnn"):
 
 def _call(impl, request, wire):
     from reference.learner.calling import Call, call
+    from reference.learner.timed_out import TimedOutBefore, callee_text, silence
 
+    for name in request.get("timed_out", ()):  # they end at once, called from anywhere
+        if name in impl.functions:
+            silence(impl.functions[name], name)
     function = impl.functions[request["name"]]
     seen = []
 
@@ -93,7 +97,9 @@ def _call(impl, request, wire):
         return function(*given)
 
     try:
-        result = call(spy, request["argnames"], *request["args"])
+        result = call(spy, request["argnames"], *request["args"], seed=request.get("seed"))
+    except TimedOutBefore as error:
+        result = Call(error=callee_text(str(error)))
     except SystemExit as error:  # sys.exit() in a learner's function: the checker survives it
         result = Call(error=f"called sys.exit({error.code!r})")
     except BaseException as error:  # noqa: B036 -- KeyboardInterrupt and friends, raised by the learner

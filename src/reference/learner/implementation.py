@@ -8,7 +8,7 @@ learner's file loaded elsewhere -- is the implementation's business.
 
 from dataclasses import dataclass, field
 
-from reference.learner.calling import call
+from reference.learner.calling import Call, call
 
 __all__ = ["Implementation", "ImplementationError", "MAX_DEFINED"]
 
@@ -44,9 +44,21 @@ class Implementation:
     def names(self):
         return list(self.functions)
 
-    def call(self, name, argnames, *args):
-        """Run the implementation's ``name`` on copies of ``args``; returns a Call."""
-        return call(self.functions[name], argnames, *args)
+    def call(self, name, argnames, *args, seed=None):
+        """Run the implementation's ``name`` on copies of ``args``; returns a Call.
+
+        ``seed``: numpy's global generator is seeded to it first (calling.seeded)."""
+        return self.refusal(name, argnames) or call(self.functions[name], argnames, *args, seed=seed)
+
+    def refusal(self, name, argnames):
+        """A failed Call when ``name``'s own positional parameters cannot take the arguments
+        ``argnames`` name (too few or too many): said with both signatures, the learner's and
+        the call's (None when it can, or when its signature is unknown)."""
+        signature = self.signatures.get(name)  # [[parameter, has a default], ...]
+        if signature is None or sum(not default for _, default in signature) <= len(argnames) <= len(signature):
+            return None
+        return Call(error=f"{name}({', '.join(p for p, _ in signature)}) cannot be called as the course calls "
+                          f"it: {name}({', '.join(argnames)})")
 
     def close(self):
         """Release what the implementation holds (nothing, in this process)."""

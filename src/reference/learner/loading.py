@@ -20,7 +20,6 @@ import ast
 import contextlib
 import importlib.util
 import inspect
-import io
 import linecache
 import re
 import sys
@@ -28,7 +27,7 @@ import types
 from pathlib import Path
 
 from reference.learner.call_graph import call_graph_of
-from reference.learner.calling import cell_filename
+from reference.learner.calling import Captured, cell_filename
 from reference.learner.course_modules import COURSE_MODULE_NAMES, course_modules, supplied_functions
 from reference.learner.implementation import MAX_DEFINED, Implementation, ImplementationError
 from reference.learner.source import code_cells, is_notebook
@@ -337,7 +336,7 @@ def from_path(path, keep_imports=False, assignment=None):
     saved = {name: sys.modules.get(name) for name in shims}
     sys.modules.update(shims)
     sys.path.insert(0, str(path.parent))
-    output = io.StringIO()
+    output = Captured()  # a file that closes sys.stdout or sys.stderr while loading loses nothing by it
     try:
         with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
             for (where, node, code), bound in zip(programs, names):
