@@ -50,9 +50,10 @@ def check(source, layer_dims=None, examples=None, seed=0, X=None, Y=None, full_f
     only = _only(only, assignment)
     impl = load_implementation(source, assignment)
     try:
-        if impl.assignment != "dnn":
-            return _check_other(impl, seed, only)
-        return _check(impl, layer_dims, examples, seed, X, Y, full_fd, params, only)
+        with memo.remembering():  # an oracle asked twice computes once
+            if impl.assignment != "dnn":
+                return _check_other(impl, seed, only)
+            return _check(impl, layer_dims, examples, seed, X, Y, full_fd, params, only)
     finally:
         impl.close()
 

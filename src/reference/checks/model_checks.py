@@ -12,15 +12,15 @@ import numpy as np
 
 from reference.checks.comparison import compare, contract_failure, outputs_of, returned
 from reference.oracles import jax_network as jnet
-from reference.oracles.cost_slots import slot
+from reference.oracles.cost_slots import parameters_line, slot
 from reference.oracles.full_fd import full_central_differences
 from reference.oracles.numeric import convergence_order, directional_complex_step, directional_fd, taylor_remainders
-from reference.oracles.numpy_network import cost, forward
+from reference.oracles.numpy_network import forward
 from reference.oracles.step_sizes import step_sweep
 from reference.report.backprop_patterns import dAL_pattern
 from reference.report.results import Check
 from reference.seed_functions import SEED_FUNCTIONS, dA_keys, detect_dA_convention, parameter_names
-from reference.tolerances import FD_STEP, KINK_MARGIN, SATURATION, TAYLOR_MIN_ORDER, TOLERANCES, relative_error
+from reference.tolerances import FD_STEP, KINK_MARGIN, TAYLOR_MIN_ORDER, TOLERANCES, relative_error
 
 __all__ = ["model_forward_checks", "model_backward_checks", "seed_caches", "taylor_check"]
 
@@ -161,25 +161,27 @@ def _directional_checks(key, oracle_key, grad, X, weights, Y, rng):
     s = slot(X, weights, Y, oracle_key)
     l = int(oracle_key[2:])
     feeds_relu = (l + 1 if oracle_key[1] == "A" else l) < len(weights)
-    z0 = s.first_z(s.value)
     for _ in range(DIRECTION_TRIES):
         v = _direction(grad, rng)
+        dz = s.response(v)
         # Scale v so one step moves the slot's first Z by FD_Z_MOVE at most: as far as is
         # safe from the kinks (KINK_MARGIN), so J moves as much as possible above rounding.
-        moved = np.abs(s.first_z(s.value + FD_STEP * v) - z0).max()
+        moved = FD_STEP * np.abs(dz).max()
         if moved > 0:
-            v = v * (FD_Z_MOVE / moved)
-        if feeds_relu:
-            v = s.away_from_kinks(v, FD_STEP)
-        if v is not None and s.valid_between(s.value, s.value + FD_STEP * v, s.value - FD_STEP * v):
-            break
+            v, dz = v * (FD_Z_MOVE / moved), dz * (FD_Z_MOVE / moved)
+        kept = s.away_from_kinks(v, dz, FD_STEP) if feeds_relu else (v, dz)
+        if kept is not None:
+            v, dz = kept
+            line = s.along(v, dz)
+            if line.valid_between(0.0, FD_STEP, -FD_STEP):
+                break
     else:
         return [Check("L_model_backward", key, "directional-fd", None, TOLERANCES["directional-fd"], None,
                        "every direction tried moves a ReLU input across 0 or AL saturates: FD invalid here")]
     analytic = float(np.sum(grad * v))
     return [
-        _scalar_check(key, "directional-fd", directional_fd(s.f, s.value, v), analytic, f"{key} . v"),
-        _scalar_check(key, "complex-step", directional_complex_step(s.f, s.value, v), analytic, f"{key} . v"),
+        _scalar_check(key, "directional-fd", directional_fd(line.f, 0.0, 1.0), analytic, f"{key} . v"),
+        _scalar_check(key, "complex-step", directional_complex_step(line.f, 0.0, 1.0), analytic, f"{key} . v"),
     ]
 
 
@@ -190,28 +192,19 @@ def taylor_check(good, X, weights, Y, rng):
         return Check("L_model_backward", "all dW, db", "taylor", None, TOLERANCES["taylor"], None,
                       "needs every dW and db")
     flat = [w for pair in weights for w in pair]
-    sizes = [w.size for w in flat]
-    theta = np.concatenate([w.ravel() for w in flat])
     g = np.concatenate([good["d" + n].ravel() for n in names])
     v = _direction(g, rng)
+    parts = [p.reshape(w.shape) for p, w in zip(np.split(v, np.cumsum([w.size for w in flat])[:-1]), flat)]
+    line = parameters_line(X, weights, Y, list(zip(parts[::2], parts[1::2])))
 
-    def unflatten(x):
-        parts = np.split(x, np.cumsum(sizes)[:-1])
-        arrays = [p.reshape(w.shape) for p, w in zip(parts, flat)]
-        return list(zip(arrays[::2], arrays[1::2]))
+    def f(h):
+        return float(line.f(h))
 
-    def f(x):
-        return float(cost(forward(X, unflatten(x))[0], Y))
-
-    def pattern(x):
-        AL, Zs = forward(X, unflatten(x))
-        return None if (np.minimum(AL, 1 - AL) < SATURATION).any() else tuple((Z > 0).tobytes() for Z in Zs[:-1])
-
-    base = pattern(theta)
-    hs = [h for h in TAYLOR_STEPS if base is not None and pattern(theta + h * v) == base]
+    base = line.pattern(0.0)
+    hs = [h for h in TAYLOR_STEPS if base is not None and line.pattern(h) == base]
     g_dot_v = float(g @ v)
-    remainders = taylor_remainders(f, theta, g_dot_v, v, hs)
-    floor = 1e3 * np.finfo(float).eps * max(1.0, abs(f(theta)))
+    remainders = taylor_remainders(f, 0.0, g_dot_v, 1.0, hs)
+    floor = 1e3 * np.finfo(float).eps * max(1.0, abs(f(0.0)))
     order = convergence_order(hs, remainders, floor)
     sweep = {"h": [float(h) for h in hs], "remainder": [float(r) for r in remainders], "floor": float(floor)}
     if order is None:

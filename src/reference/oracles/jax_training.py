@@ -7,7 +7,6 @@ cost (two_layer_model is the L = 2 case of the same network).
 """
 
 import jax
-import jax.numpy as jnp
 import numpy as np
 
 from reference.oracles.jax_network import cost, float64_oracle, forward
@@ -47,8 +46,9 @@ def descent_trajectory(X, Y, weights, learning_rate, num_iterations):
     trajectory : [(W1, b1), ...], each with a leading axis: after step 1, 2, ..., num_iterations
     costs : (num_iterations,) the cost at each iteration, before its step
     """
-    weights = [(jnp.asarray(W), jnp.asarray(b)) for W, b in weights]
-    return _descend(weights, jnp.asarray(X), jnp.asarray(Y), learning_rate, num_iterations)
+    weights = [(np.asarray(W, dtype=np.float64), np.asarray(b, dtype=np.float64)) for W, b in weights]
+    return _descend(weights, np.asarray(X, dtype=np.float64), np.asarray(Y, dtype=np.float64),
+                    np.float64(learning_rate), num_iterations)
 
 
 def gradient_descent(X, Y, weights, learning_rate, num_iterations):

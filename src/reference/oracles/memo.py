@@ -2,8 +2,10 @@
 
 The expected values of every per-layer and model check depend only on the
 check point, never on the learner: when many submissions are checked at the
-same point, each oracle result is computed once. Off by default (one check
-computes everything afresh); ``remembering()`` turns it on for a batch.
+same point, each oracle result is computed once; within one check, an oracle
+asked twice the same question (the network's forward values, for
+L_model_forward and for predict) computes once. Off by default;
+``remembering()`` turns it on, for a check or a batch.
 
 A result is keyed by a digest of its arguments' bytes. What is remembered is
 handed out again read-only (its arrays frozen, its containers fresh), so
@@ -29,8 +31,12 @@ _frozen = {}  # id(array) -> (array, fingerprint), for the arrays in _table
 
 @contextlib.contextmanager
 def remembering():
-    """Within this context, ``remember`` keeps results across calls."""
+    """Within this context, ``remember`` keeps results across calls (inside another
+    such context, the outer one's results are kept and used)."""
     global _table, _frozen
+    if _table is not None:
+        yield
+        return
     previous, _table, previous_frozen, _frozen = _table, {}, _frozen, {}
     try:
         yield
