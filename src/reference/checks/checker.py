@@ -98,7 +98,7 @@ def _data(layer_dims, X, Y):
         return None, None
     if X is None or Y is None:
         raise ValueError("give X and Y together (or neither, for synthetic data)")
-    X, Y = np.asarray(X, dtype=np.float64), np.asarray(Y, dtype=np.float64)
+    X, Y = np.array(X, dtype=np.float64), np.array(Y, dtype=np.float64)  # copies: the check point is frozen
     if X.ndim != 2 or X.shape[1] == 0:
         raise ValueError(f"X must be (n_x, m) with at least one example, got shape {X.shape}")
     if X.shape[0] != layer_dims[0]:
