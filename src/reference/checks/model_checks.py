@@ -116,8 +116,9 @@ def model_backward_checks(impl, point, rng, full_fd=False, params=None):
     words = dAL_pattern(by_oracle_key, caches, AL, Y) if failing else None
     for check in failing if words else ():
         check.pattern = words  # one reason for every tensor, said as such
+    inputs = [A for (A, _, _), _ in caches]  # A0 = X .. A(L-1): computed once for every slot
     for oracle_key, (key, grad) in good.items():
-        checks.extend(_directional_checks(key, oracle_key, grad, X, weights, Y, rng))
+        checks.extend(_directional_checks(key, oracle_key, grad, X, weights, Y, rng, inputs))
     checks.append(taylor_check(by_oracle_key, X, weights, Y, rng))
     _sweep_step_sizes(checks, by_oracle_key, expected, X, weights, Y)
     if full_fd:
@@ -137,9 +138,11 @@ def _direction(grad, rng):
 
     A purely random direction in 245,760 dimensions sees only ~1/sqrt(n) of
     the gradient, which drowns in finite-difference rounding; the random half
-    keeps errors orthogonal to the gradient visible.
+    keeps errors orthogonal to the gradient visible. Drawn by a Generator seeded
+    from ``rng`` (twice as fast as RandomState.randn at the cat network's 2.5
+    million inputs).
     """
-    r = rng.randn(*grad.shape)
+    r = np.random.default_rng(rng.randint(2**32, dtype=np.uint64)).standard_normal(grad.shape)
     r /= np.linalg.norm(r)
     norm = np.linalg.norm(grad)
     if norm == 0:
@@ -156,9 +159,9 @@ def _scalar_check(key, oracle, expected, actual, detail):
                   f"{detail}: hand-written {actual:.10g}, {who} {expected:.10g}, rel. error {rel:.1e}")
 
 
-def _directional_checks(key, oracle_key, grad, X, weights, Y, rng):
+def _directional_checks(key, oracle_key, grad, X, weights, Y, rng, inputs=None):
     """``grad`` (the learner's ``key``) along directions, as the gradient ``oracle_key`` names."""
-    s = slot(X, weights, Y, oracle_key)
+    s = slot(X, weights, Y, oracle_key, inputs)
     l = int(oracle_key[2:])
     feeds_relu = (l + 1 if oracle_key[1] == "A" else l) < len(weights)
     for _ in range(DIRECTION_TRIES):

@@ -224,8 +224,11 @@ def _same(a, b):
 
 
 def call(function, names, *args):
-    """Run ``function(*args)`` on copies; report what it returned, raised, printed and mutated."""
-    given, pristine = copy.deepcopy(args), copy.deepcopy(args)
+    """Run ``function(*args)`` on copies; report what it returned, raised, printed and mutated.
+
+    ``args`` themselves stay out of the function's reach: they are what the copies are compared with.
+    """
+    given = copy.deepcopy(args)
     output = io.StringIO()
     result = Call()
     with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output), \
@@ -236,5 +239,5 @@ def call(function, names, *args):
         except Exception as error:  # the code under test may raise anything
             _record_error(result, error)
     result.output = output.getvalue()
-    result.mutated = [name for name, a, b in zip(names, given, pristine) if not _same(a, b)]
+    result.mutated = [name for name, a, b in zip(names, given, args) if not _same(a, b)]
     return result

@@ -84,18 +84,20 @@ class Slot:
         return (v, dz) if v.any() else None
 
 
-def slot(X, weights, Y, key):
-    """Slot for a grads key: "dW2", "db2" or "dA1"."""
+def slot(X, weights, Y, key, activations=None):
+    """Slot for a grads key: "dW2", "db2" or "dA1". ``activations``: [A0 = X, A1, ..., A(L-1)]
+    if already computed (the forward pass at the cat network's size, once for every slot)."""
     kind, l = key[1], int(key[2:])
     m = X.shape[1]
+    activations = activations or _activations(X, weights)
     if kind == "A":
         start, inputs = l + 1, None
-        value = _activations(X, weights, l)
+        value = activations[l]
         W_next, b_next = weights[l]
         z0 = W_next @ value + b_next
         response = lambda v: W_next @ v
     else:
-        start, inputs = l, _activations(X, weights, l - 1)
+        start, inputs = l, activations[l - 1]
         W, b = weights[l - 1]
         value = W if kind == "W" else b
         z0 = W @ inputs + b
@@ -132,9 +134,9 @@ def parameters_line(X, weights, Y, directions):
     return Line(W1 @ X + b1, vW1 @ X + vb1, rest, Y)
 
 
-def _activations(X, weights, l):
-    """A[l], the output of ReLU layer l (A0 = X); l < L."""
-    A = X
-    for W, b in weights[:l]:
-        A = np.maximum(W @ A + b, 0)
-    return A
+def _activations(X, weights):
+    """[A0 = X, A1, ..., A(L-1)]: the inputs of every layer."""
+    As = [X]
+    for W, b in weights[:-1]:
+        As.append(np.maximum(W @ As[-1] + b, 0))
+    return As

@@ -7,6 +7,7 @@ cost (two_layer_model is the L = 2 case of the same network).
 """
 
 import jax
+import jax.numpy as jnp
 import numpy as np
 
 from reference.oracles.jax_network import cost, float64_oracle, forward
@@ -16,24 +17,31 @@ __all__ = ["descent_trajectory", "gradient_descent"]
 
 @jax.jit
 def _step(weights, X, Y, learning_rate):
-    """One step: (the weights after it, the cost before it)."""
+    """One step: (the weights after it; the cost before it and those weights, flat in one array)."""
     J, grads = jax.value_and_grad(lambda w: cost(forward(X, w)[0], Y))(weights)
-    return [(W - learning_rate * dW, b - learning_rate * db) for (W, b), (dW, db) in zip(weights, grads)], J
+    after = [(W - learning_rate * dW, b - learning_rate * db) for (W, b), (dW, db) in zip(weights, grads)]
+    return after, jnp.concatenate([J[None]] + [a.ravel() for pair in after for a in pair])
 
 
 def _descend(weights, X, Y, learning_rate, num_iterations):
     """(the weights after each step, stacked on a leading axis; the cost before each step).
 
-    A jitted step in a Python loop: one small compilation per network shape,
-    where a scan of the whole loop compiles twice as long for these few steps."""
-    steps, costs = [], []
+    A jitted step in a Python loop: one small compilation per network shape, where
+    a scan of the whole loop compiles several times as long; each step's numbers
+    come back as one array (one transfer per step, not one per W and b)."""
+    rows = []
     for _ in range(num_iterations):
-        weights, J = _step(weights, X, Y, learning_rate)
-        steps.append([(np.asarray(W), np.asarray(b)) for W, b in weights])
-        costs.append(np.asarray(J))
-    trajectory = [(np.stack([s[l][0] for s in steps]), np.stack([s[l][1] for s in steps]))
-                  for l in range(len(weights))]
-    return trajectory, np.array(costs)
+        weights, row = _step(weights, X, Y, learning_rate)
+        rows.append(row)
+    rows = np.stack([np.asarray(row) for row in rows])  # (num_iterations, 1 + every W and b)
+    trajectory, start = [], 1
+    for W, b in weights:
+        pair = []
+        for a in (W, b):
+            pair.append(rows[:, start:start + a.size].reshape(num_iterations, *a.shape))
+            start += a.size
+        trajectory.append(tuple(pair))
+    return trajectory, rows[:, 0]
 
 
 @float64_oracle
