@@ -221,9 +221,10 @@ def main():
         if "grade" not in skip:
             grade, serial, differ = grade_against_serial(args.submissions, env=warm_env,
                                                          say=lambda text: print("  " + text, flush=True))
+            identical = "yes" if not differ else "NO: " + ", ".join(differ)
             table.add(f"grade, {args.submissions} submissions", grade, ">= 8x one after another",
                       f"{serial / grade:.1f}x", serial / grade >= 8 and not differ,
-                      f"(serial {serial:.0f} s; verdicts identical: {'yes' if not differ else 'NO: ' + ', '.join(differ)})")
+                      f"(serial {serial:.0f} s; verdicts identical: {identical})")
         if "breakdown" not in skip:
             print("\nwhere one warm check's time goes (the main thread, sampled):")
             print(breakdown(["gradcheck"], warm_env))

@@ -49,8 +49,10 @@ def check(source, layer_dims=None, examples=None, seed=0, X=None, Y=None, full_f
     X, Y = _data(layer_dims, X, Y)  # refused before the learner's code is even loaded
     only = _only(only, assignment)
     impl = load_implementation(source, assignment)
-    try:
-        with memo.remembering():  # an oracle asked twice computes once
+    from threadpoolctl import threadpool_limits
+
+    try:  # BLAS on one thread: two collapse whenever a core is busy (benchmarks/training_threads.py)
+        with threadpool_limits(limits=1, user_api="blas"), memo.remembering():  # an oracle asked twice computes once
             if impl.assignment != "dnn":
                 return _check_other(impl, seed, only)
             return _check(impl, layer_dims, examples, seed, X, Y, full_fd, params, only)

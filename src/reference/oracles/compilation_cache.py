@@ -25,7 +25,8 @@ import warnings
 import zlib
 from pathlib import Path
 
-__all__ = ["NO_CACHE_VARIABLE", "MAX_BYTES", "cache_folder", "enabled", "use_cache", "in_use", "repair"]
+__all__ = ["NO_CACHE_VARIABLE", "MAX_BYTES", "cache_folder", "enabled", "use_cache", "in_use", "bypassed",
+           "repair"]
 
 NO_CACHE_VARIABLE = "MANUAL_DNN_NO_CACHE"
 MAX_BYTES = 256 << 20  # a default check writes ~0.1 MB; every other --layers/--examples adds about as much
@@ -91,6 +92,26 @@ def in_use():
     for w in caught:
         if w not in unreadable:
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+
+
+@contextlib.contextmanager
+def bypassed():
+    """No persistent cache for the compilations inside: each compiles afresh, and is not written
+    (an executable JAX loaded from its cache cannot be serialised again on CPU: executables.py)."""
+    import jax
+    from jax.experimental.compilation_cache import compilation_cache
+
+    previous = jax.config.jax_compilation_cache_dir
+    if previous is None:
+        yield
+        return
+    jax.config.update("jax_compilation_cache_dir", None)
+    compilation_cache.reset_cache()
+    try:
+        yield
+    finally:
+        jax.config.update("jax_compilation_cache_dir", previous)
+        compilation_cache.reset_cache()
 
 
 def repair(folder):

@@ -17,7 +17,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from reference.oracles import compilation_cache, memo
+from reference.oracles import compilation_cache, executables, memo
 
 __all__ = [
     "OracleError",
@@ -118,7 +118,7 @@ def cost(AL, Y, mask=None):
 # arrays: jit moves them without compiling anything.
 
 
-@jax.jit
+@executables.jit
 def _layer(A_prev, W, b, cotangent):
     """{"Z": Z = W A_prev + b}, and for "linear" (Z itself) and each activation g
     (A = g(Z)) the VJP with ``cotangent``: (dA_prev, dW / m, db / m)."""
@@ -134,7 +134,7 @@ def _layer(A_prev, W, b, cotangent):
     return {"Z": linear(A_prev, W, b)}, vjps
 
 
-@jax.jit
+@executables.jit
 def _activations(Z, dA):
     """{activation: (g(Z), the VJP of g at Z with cotangent dA)} for each activation."""
     out = {}
@@ -144,7 +144,7 @@ def _activations(Z, dA):
     return out
 
 
-_cost = jax.jit(cost)
+_cost = executables.jit(cost, "reference.oracles.jax_network.cost")
 _forward = jax.jit(forward)
 
 
@@ -211,7 +211,8 @@ def _cost_with_taps(X, taps, weights, Y, mask):
     return cost(A, Y, mask), (A, Zs)
 
 
-_model_grad = jax.jit(jax.grad(_cost_with_taps, argnums=(0, 1, 2), has_aux=True))
+_model_grad = executables.jit(jax.grad(_cost_with_taps, argnums=(0, 1, 2), has_aux=True),
+                              "reference.oracles.jax_network.model_grad")
 
 
 def _model(X, weights, Y, mask=None):

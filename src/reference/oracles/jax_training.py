@@ -10,12 +10,13 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
+from reference.oracles import executables
 from reference.oracles.jax_network import cost, float64_oracle, forward
 
 __all__ = ["descent_trajectory", "gradient_descent"]
 
 
-@jax.jit
+@executables.jit
 def _step(weights, X, Y, learning_rate):
     """One step: (the weights after it; the cost before it and those weights, flat in one array)."""
     J, grads = jax.value_and_grad(lambda w: cost(forward(X, w)[0], Y))(weights)

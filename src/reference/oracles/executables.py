@@ -1,0 +1,165 @@
+"""Compiled oracles kept between runs, keyed by shape: a second run neither traces, lowers nor compiles.
+
+``jax.jit`` traces a function, lowers it to XLA and compiles it in every new process; JAX's
+persistent compilation cache (compilation_cache.py) saves only the last step, and tracing and
+lowering the network's gradient are most of a warm check's JAX time. ``jit(function, name)``
+keeps what jit makes -- the XLA executable with the structure of its arguments and results,
+``jax.experimental.serialize_executable`` -- in the cache folder, one file per (function,
+argument shapes and dtypes); a later process loads it in milliseconds.
+
+A file's name is a digest of: the name given; the source of every module of the ``reference``
+package (any change to the checker's code compiles afresh); the versions of jax and jaxlib; the
+platform; whether float64 is on; the tree, shapes and dtypes of the arguments. Files are written
+under a temporary name and renamed, so a concurrent worker never reads half of one; past
+MAX_BYTES the least recently used go. A file that cannot be loaded, or whose executable fails
+on its first call, is removed and the function runs through jax.jit: never an error of its own.
+What is kept is compiled apart from JAX's persistent cache (on CPU an executable that came from
+that cache cannot be serialised again). Loading unpickles the file, as JAX's persistent cache
+deserialises executables: the cache folder is trusted as that one is. Off with the persistent
+cache (``--no-cache``, MANUAL_DNN_NO_CACHE=1): then this is jax.jit.
+"""
+
+import contextlib
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+import jax
+import numpy as np
+
+from reference.oracles import compilation_cache
+
+__all__ = ["jit", "folder", "MAX_BYTES"]
+
+MAX_BYTES = 64 << 20  # a default check keeps ~0.3 MB here; each other network size about as much
+_SUFFIX = ".xla"
+_code_digest = None
+
+
+def folder():
+    """Where the executables are kept: beside JAX's persistent cache."""
+    return compilation_cache.cache_folder().parent / "executables"
+
+
+def _code():
+    """A digest of the reference package's source (what the traced functions are made of) and of JAX's version."""
+    global _code_digest
+    if _code_digest is None:
+        import jaxlib
+
+        root = Path(__file__).resolve().parents[1]
+        digest = hashlib.sha256(f"{jax.__version__} {jaxlib.__version__}".encode())
+        for path in sorted(root.rglob("*.py")):
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+        _code_digest = digest.hexdigest()
+    return _code_digest
+
+
+def _signature(args):
+    leaves, tree = jax.tree_util.tree_flatten(args)
+    return tree, tuple((np.shape(x), np.dtype(x.dtype if hasattr(x, "dtype") else type(x)).str) for x in leaves)
+
+
+class _Cached:
+    """jax.jit of a function, with one executable per argument signature, kept on disk."""
+
+    def __init__(self, function, name):
+        self.jitted, self.name, self.executables = jax.jit(function), name, {}
+
+    def __call__(self, *args):
+        if not compilation_cache.enabled():
+            return self.jitted(*args)
+        signature = _signature(args)
+        executable = self.executables.get(signature)
+        if executable is None:
+            path = folder() / f"{self.name}-{self._key(signature)}{_SUFFIX}"
+            executable = _load(path)
+            if executable is not None:
+                try:
+                    result = executable(*args)
+                except Exception:  # an executable this process cannot run: jax.jit's own, from now on
+                    _remove(path)
+                    self.executables[signature] = self.jitted
+                    return self.jitted(*args)
+                self.executables[signature] = executable
+                return result
+            executable = self.executables[signature] = self._compile(args, path)
+        return executable(*args)
+
+    def _key(self, signature):
+        tree, leaves = signature
+        text = repr((self.name, _code(), jax.default_backend(), bool(jax.config.jax_enable_x64), str(tree), leaves))
+        return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+    def _compile(self, args, path):
+        from jax.experimental import serialize_executable
+
+        try:
+            with compilation_cache.bypassed():
+                compiled = self.jitted.lower(*args).compile()
+        except Exception:  # whatever AOT compilation cannot do, jit can: its error, if any, comes from there
+            return self.jitted
+        with contextlib.suppress(Exception):  # a full disk, an executable that cannot be serialised: not kept
+            _write(path, pickle.dumps(serialize_executable.serialize(compiled)))
+        return compiled
+
+
+def _load(path):
+    from jax.experimental import serialize_executable
+
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        payload, in_tree, out_tree = pickle.loads(data)
+        executable = serialize_executable.deserialize_and_load(payload, in_tree, out_tree)
+    except Exception:  # damaged, or written by another version of jax
+        _remove(path)
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # recently used
+    return executable
+
+
+def _remove(path):
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+def _write(path, data):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _evict(path.parent, len(data))
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".writing-")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)  # atomic: readers see the whole file or none
+    except BaseException:
+        _remove(Path(temporary))
+        raise
+
+
+def _evict(where, adding):
+    """Remove the least recently used files until ``adding`` more bytes fit under MAX_BYTES."""
+    entries = []
+    for entry in where.glob(f"*{_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            stat = entry.stat()
+            entries.append((stat.st_mtime, stat.st_size, entry))
+    total = sum(size for _, size, _ in entries) + adding
+    for _, size, entry in sorted(entries, key=lambda e: e[0]):
+        if total <= MAX_BYTES:
+            break
+        _remove(entry)
+        total -= size
+
+
+def jit(function, name=None):
+    """``jax.jit(function)``, each compilation kept on disk per argument signature (see above).
+
+    Arguments are arrays (numpy or jax) in pytrees: no static arguments.
+    """
+    return _Cached(function, name or f"{function.__module__}.{function.__qualname__}")
