@@ -7,6 +7,7 @@ import JAX only when they run, so train and predict start without it. Errors are
 """
 
 import argparse
+import contextlib
 import os
 import signal
 import sys
@@ -50,7 +51,8 @@ def main(argv=None):
 def _run(argv):
     try:
         args = build_parser().parse_args(argv)
-        code = args.run(args)
+        with _cache_turned_off(getattr(args, "no_cache", False)):
+            code = args.run(args)
         sys.stdout.flush()  # a full disk under `> out.txt` shows here, not as a traceback at exit
         return code
     except UsageError as error:
@@ -69,6 +71,25 @@ def _run(argv):
     except MemoryError:
         print("manual-dnn: out of memory; try fewer layers, units or examples", file=sys.stderr)
         return 2
+
+
+@contextlib.contextmanager
+def _cache_turned_off(off):
+    """--no-cache: MANUAL_DNN_NO_CACHE=1 while the command runs (its grading workers inherit it)."""
+    if not off:
+        yield
+        return
+    from reference.oracles.compilation_cache import NO_CACHE_VARIABLE
+
+    previous = os.environ.get(NO_CACHE_VARIABLE)
+    os.environ[NO_CACHE_VARIABLE] = "1"
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(NO_CACHE_VARIABLE, None)
+        else:
+            os.environ[NO_CACHE_VARIABLE] = previous
 
 
 def _discard_stdout():
