@@ -69,24 +69,32 @@ class _Cached:
         self.jitted, self.name, self.executables = jax.jit(function), name, {}
 
     def __call__(self, *args):
+        executable, result = self._executable(args)
+        return executable(*args) if result is None else result
+
+    def specialized(self, *args):
+        """What runs the function on arguments shaped as ``args``: for a loop to call directly."""
+        return self._executable(args)[0]
+
+    def _executable(self, args):
+        """(what runs the function on ``args``, its result on them when finding it ran it already, else None)."""
         if not compilation_cache.enabled():
-            return self.jitted(*args)
+            return self.jitted, None
         signature = _signature(args)
-        executable = self.executables.get(signature)
+        executable, result = self.executables.get(signature), None
         if executable is None:
             path = folder() / f"{self.name}-{self._key(signature)}{_SUFFIX}"
             executable = _load(path)
             if executable is not None:
-                try:
-                    result = executable(*args)
+                try:  # its first run, before anyone relies on it
+                    result = jax.block_until_ready(executable(*args))
                 except Exception:  # an executable this process cannot run: jax.jit's own, from now on
                     _remove(path)
-                    self.executables[signature] = self.jitted
-                    return self.jitted(*args)
-                self.executables[signature] = executable
-                return result
-            executable = self.executables[signature] = self._compile(args, path)
-        return executable(*args)
+                    executable, result = self.jitted, None
+            else:
+                executable = self._compile(args, path)
+            self.executables[signature] = executable
+        return executable, result
 
     def _key(self, signature):
         tree, leaves = signature

@@ -30,9 +30,9 @@ def _descend(weights, X, Y, learning_rate, num_iterations):
     A jitted step in a Python loop: one small compilation per network shape, where
     a scan of the whole loop compiles several times as long; each step's numbers
     come back as one array (one transfer per step, not one per W and b)."""
-    rows = []
+    rows, step = [], _step.specialized(weights, X, Y, learning_rate)
     for _ in range(num_iterations):
-        weights, row = _step(weights, X, Y, learning_rate)
+        weights, row = step(weights, X, Y, learning_rate)
         rows.append(row)
     rows = np.stack([np.asarray(row) for row in rows])  # (num_iterations, 1 + every W and b)
     trajectory, start = [], 1
