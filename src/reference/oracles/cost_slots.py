@@ -79,7 +79,9 @@ class Slot:
             keep = ~crossed.any(axis=1)[:, None]
         else:
             keep = ~crossed.any(axis=0)[None, :]
-        v, dz = np.where(keep, v, 0.0), np.where(keep, dz, 0.0)
+        if keep.all():
+            return v, dz
+        v, dz = v * keep, dz * keep
         # No renormalising: scaling v up would move other inputs further.
         return (v, dz) if v.any() else None
 
