@@ -1,22 +1,20 @@
-"""JAX's persistent compilation cache: the oracles' compiled functions kept on disk between runs.
+"""JAX's persistent compilation cache, set up in one place, and the switch for every cache of compilations.
 
-A check compiles a few XLA functions (one per shape family, see jax_network);
-compiling them is most of a check's cost above importing JAX. With this cache
-the second run of a check loads them instead. It lives in the user's cache
-folder (platformdirs: ``$XDG_CACHE_HOME/manual-dnn/jax`` on Linux, else
-``~/.cache/manual-dnn/jax``), every compilation is kept however small or
-quick, and it is bounded: past MAX_BYTES the least recently used entries go.
+The oracles' own functions are kept by executables.py (traced, lowered and compiled once per shape,
+loaded by later runs); every other compilation -- explain, the engine's declared functions, the
+tests' oracles -- goes through JAX's persistent cache, pointed here at the user's cache folder
+(platformdirs: ``$XDG_CACHE_HOME/manual-dnn/jax`` on Linux, else ``~/.cache/manual-dnn/jax``), every
+compilation kept however small or quick, bounded (past MAX_BYTES the least recently used go).
 
-Safe for concurrent grading workers: with a size bound JAX reads and writes
-every entry under a file lock (its ``.lockfile``, via the filelock package),
-so no process reads an entry another is writing. An unreadable entry (a
-process killed while writing it) is never fatal: JAX compiles afresh; the
-checker then removes the entries that no longer decompress, so the next
-compilation rewrites them.
+Safe for concurrent grading workers: with a size bound JAX reads and writes every entry under a
+file lock (its ``.lockfile``, via the filelock package), so no process reads an entry another is
+writing. An unreadable entry (a process killed while writing it) is never fatal: JAX compiles
+afresh, and ``in_use`` then removes the entries that no longer decompress, quietly, so the next
+compilation writes them again.
 
-Turned off by ``manual-dnn gradcheck --no-cache`` / ``grade --no-cache``, or
-by the environment variable MANUAL_DNN_NO_CACHE=1 (for ``check()`` in Python).
-A process whose JAX already has a cache folder of its own keeps it.
+Turned off, with executables.py, by ``--no-cache`` (gradcheck, grade) or the environment variable
+MANUAL_DNN_NO_CACHE=1 (for ``check()`` in Python). A process whose JAX already has a cache folder
+of its own (a notebook's user set one) keeps it.
 """
 
 import contextlib
@@ -29,7 +27,7 @@ __all__ = ["NO_CACHE_VARIABLE", "MAX_BYTES", "cache_folder", "enabled", "use_cac
            "repair"]
 
 NO_CACHE_VARIABLE = "MANUAL_DNN_NO_CACHE"
-MAX_BYTES = 256 << 20  # a default check writes ~0.1 MB; every other --layers/--examples adds about as much
+MAX_BYTES = 64 << 20  # JAX writes here only what executables.py does not keep: explain, the engine, tests
 _READ_ERROR = "Error reading persistent compilation cache entry"
 
 _configured = None  # the folder JAX was pointed at by us, "off", or None before the first call
