@@ -6,9 +6,9 @@ the main thread's stack every half millisecond, and print the wall time by part 
 
 Each sample is given to the innermost frame that belongs to a part (an import inside an oracle counts
 as an import; a compilation inside a check as a compilation). The parts are the issue's: imports, JAX
-compilations (or loading them from the persistent cache), JAX tracing and lowering, the JAX oracles'
-own work, the numerical oracles (numpy), the check points, the learner's calls, the sandbox, the report,
-the rest of the checks. Sampling needs the GIL, so a long C call that holds it is booked to whatever runs
+compilations (or loads from JAX's persistent cache), the compiled oracles loaded from the cache folder
+(oracles/executables.py), JAX tracing and lowering, the JAX oracles' own work, the numerical oracles
+(numpy), the check points, the learner's calls, the sandbox, the report, the rest of the checks. Sampling needs the GIL, so a long C call that holds it is booked to whatever runs
 next: read shares, not milliseconds.
 """
 
@@ -24,10 +24,14 @@ INTERVAL = 0.0005
 PARTS = [
     ("imports", lambda f, n: n == "_find_and_load" and "importlib" in f),
     ("JAX compilations (or cache loads)", lambda f, n: f.endswith(os.path.join("jax", "_src", "compiler.py"))),
+    ("loading kept executables", lambda f, n: f.endswith(os.path.join("oracles", "executables.py"))
+     and n == "_load"),
     ("JAX tracing and lowering", lambda f, n: f.endswith(os.path.join("jax", "_src", "pjit.py"))
      and n in ("_resolve_and_lower", "_create_pjit_jaxpr", "_pjit_lower", "_infer_params", "trace_to_jaxpr")),
-    ("JAX oracles (running)", lambda f, n: _in(f, "reference", "oracles") and os.path.basename(f).startswith("jax_")),
-    ("numerical oracles (numpy)", lambda f, n: _in(f, "reference", "oracles")),
+    ("JAX oracles (running)", lambda f, n: (_in(f, "reference", "oracles") and os.path.basename(f).startswith("jax_"))
+     or (_in(f, "reference", "engine") and os.path.basename(f) in ("oracles.py", "descent.py"))),
+    ("numerical oracles (numpy)", lambda f, n: _in(f, "reference", "oracles")
+     and os.path.basename(f) not in ("executables.py", "compilation_cache.py", "memo.py")),
     ("check points", lambda f, n: f.endswith(os.path.join("checks", "points.py"))),
     ("sandbox: starting, loading the file", lambda f, n: _in(f, "reference", "learner")
      and (os.path.basename(f), n) in (("sandbox.py", "_start"), ("sandbox.py", "open_sandboxed"))),

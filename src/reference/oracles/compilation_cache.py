@@ -31,6 +31,7 @@ MAX_BYTES = 64 << 20  # JAX writes here only what executables.py does not keep: 
 _READ_ERROR = "Error reading persistent compilation cache entry"
 
 _configured = None  # the folder JAX was pointed at by us, "off", or None before the first call
+_shown = {}  # the warnings in_use passed on, so that each shows once as Python's default does
 
 
 def cache_folder():
@@ -88,8 +89,8 @@ def in_use():
     if unreadable and folder is not None:
         repair(folder)
     for w in caught:
-        if w not in unreadable:
-            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+        if w not in unreadable:  # shown as they would have been, once per place (the registry)
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno, registry=_shown)
 
 
 @contextlib.contextmanager
