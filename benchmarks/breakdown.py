@@ -8,8 +8,10 @@ Each sample is given to the innermost frame that belongs to a part (an import in
 as an import; a compilation inside a check as a compilation). The parts are the issue's: imports, JAX
 compilations (or loads from JAX's persistent cache), the compiled oracles loaded from the cache folder
 (oracles/executables.py), JAX tracing and lowering, the JAX oracles' own work, the numerical oracles
-(numpy), the check points, the learner's calls, the sandbox, the report, the rest of the checks. Sampling needs the GIL, so a long C call that holds it is booked to whatever runs
-next: read shares, not milliseconds.
+(numpy), the check points, the learner's calls, the sandbox, the report, the rest of the checks.
+Only the main thread is sampled: what background threads do (compiling, loading) shows as the main
+thread's waiting for it. Sampling needs the GIL, so a long C call that holds it is booked to whatever
+runs next: read shares, not milliseconds.
 """
 
 import json

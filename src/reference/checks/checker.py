@@ -16,6 +16,7 @@ from reference.checks.application_checks import initializer_checks, predict_chec
 from reference.checks.layer_checks import backward_checks, forward_checks
 from reference.checks.model_checks import model_backward_checks, model_forward_checks
 from reference.checks.points import network_point
+from reference.checks.prefetching import prefetch_oracles
 from reference.checks.update_checks import update_checks
 from reference.learner.child import CAPPED, OUTPUT_CAP
 from reference.learner.loading import load_implementation
@@ -187,6 +188,7 @@ def _check(impl, layer_dims, examples, seed, X, Y, full_fd, params, only=None):
     small = functools.cache(lambda: _point([4, 3, 2, 1], 5, seed))
     scope = set(SEED_FUNCTIONS) if only is None else set(only).union(*(callees(f, impl.calls) for f in only))
     in_scope = [name for name in SEED_FUNCTIONS if name in scope]
+    prefetch_oracles([name for name in in_scope if name in impl], layer_dims, examples)  # in the background
     report = Report(impl.label, layer_dims, examples, "synthetic" if X is None else "cat-image", seed,
                     supplied=impl.supplied, notes=list(impl.notes), call_graph=dict(impl.calls), found=impl.names,
                     only=only, not_checked=[f for f in SEED_FUNCTIONS if f not in scope and

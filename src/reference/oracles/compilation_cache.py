@@ -19,6 +19,7 @@ of its own (a notebook's user set one) keeps it.
 
 import contextlib
 import os
+import threading
 import warnings
 import zlib
 from pathlib import Path
@@ -32,6 +33,8 @@ _READ_ERROR = "Error reading persistent compilation cache entry"
 
 _configured = None  # the folder JAX was pointed at by us, "off", or None before the first call
 _shown = {}  # the warnings in_use passed on, so that each shows once as Python's default does
+_bypass_lock = threading.Lock()
+_bypassing, _bypassed_folder = 0, None  # threads inside bypassed(), and the folder they took away
 
 
 def cache_folder():
@@ -96,21 +99,27 @@ def in_use():
 @contextlib.contextmanager
 def bypassed():
     """No persistent cache for the compilations inside: each compiles afresh, and is not written
-    (an executable JAX loaded from its cache cannot be serialised again on CPU: executables.py)."""
+    (an executable JAX loaded from its cache cannot be serialised again on CPU: executables.py).
+    Threads may compile inside at once: the cache comes back when the last one leaves."""
+    global _bypassing, _bypassed_folder
     import jax
     from jax.experimental.compilation_cache import compilation_cache
 
-    previous = jax.config.jax_compilation_cache_dir
-    if previous is None:
-        yield
-        return
-    jax.config.update("jax_compilation_cache_dir", None)
-    compilation_cache.reset_cache()
+    with _bypass_lock:
+        if _bypassing == 0:
+            _bypassed_folder = jax.config.jax_compilation_cache_dir
+            if _bypassed_folder is not None:
+                jax.config.update("jax_compilation_cache_dir", None)
+                compilation_cache.reset_cache()
+        _bypassing += 1
     try:
         yield
     finally:
-        jax.config.update("jax_compilation_cache_dir", previous)
-        compilation_cache.reset_cache()
+        with _bypass_lock:
+            _bypassing -= 1
+            if _bypassing == 0 and _bypassed_folder is not None:
+                jax.config.update("jax_compilation_cache_dir", _bypassed_folder)
+                compilation_cache.reset_cache()
 
 
 def repair(folder):

@@ -5,7 +5,10 @@ persistent compilation cache (compilation_cache.py) saves only the last step, an
 lowering the network's gradient are most of a warm check's JAX time. ``jit(function, name)``
 keeps what jit makes -- the XLA executable with the structure of its arguments and results,
 ``jax.experimental.serialize_executable`` -- in the cache folder, one file per (function,
-argument shapes and dtypes); a later process loads it in milliseconds.
+argument shapes and dtypes); a later process loads it in milliseconds. ``prefetch`` starts
+that loading (or the compilation, the first time) in a background thread, for shapes a
+caller knows it will need: XLA compiles without Python's lock, so a check's first seconds
+and its compilations overlap, two at a time.
 
 A file's name is a digest of: the name given; the source of every module of the ``reference``
 package (any change to the checker's code compiles afresh); the versions of jax and jaxlib; the
@@ -19,11 +22,13 @@ deserialises executables: the cache folder is trusted as that one is. Off with t
 cache (``--no-cache``, MANUAL_DNN_NO_CACHE=1): then this is jax.jit.
 """
 
+import concurrent.futures
 import contextlib
 import hashlib
 import os
 import pickle
 import tempfile
+import threading
 from pathlib import Path
 
 import jax
@@ -34,8 +39,12 @@ from reference.oracles import compilation_cache
 __all__ = ["jit", "folder", "MAX_BYTES"]
 
 MAX_BYTES = 64 << 20  # a default check keeps ~0.3 MB here; each other network size about as much
+BACKGROUND_THREADS = 2  # compilations at once: the machines this runs on have two cores or more
 _SUFFIX = ".xla"
 _code_digest = None
+_lock = threading.Lock()  # guards every _Cached.executables
+_pool_lock = threading.Lock()
+_pool = None
 
 
 def folder():
@@ -58,8 +67,30 @@ def _code():
 
 
 def _signature(args):
+    """(float64 on, the arguments' tree, (shape, dtype) of each leaf): what an executable is compiled for."""
     leaves, tree = jax.tree_util.tree_flatten(args)
-    return tree, tuple((np.shape(x), np.dtype(x.dtype if hasattr(x, "dtype") else type(x)).str) for x in leaves)
+    shapes = tuple((tuple(x.shape) if hasattr(x, "shape") else np.shape(x),
+                    np.dtype(x.dtype if hasattr(x, "dtype") else type(x)).str) for x in leaves)
+    return bool(jax.config.jax_enable_x64), tree, shapes
+
+
+class _Guarded:
+    """A loaded executable whose first call is watched: if it fails, the file goes and jax.jit takes over."""
+
+    def __init__(self, executable, fallback, path):
+        self.executable, self.fallback, self.path, self.trusted = executable, fallback, path, False
+
+    def __call__(self, *args):
+        if self.trusted:
+            return self.executable(*args)
+        try:
+            result = jax.block_until_ready(self.executable(*args))
+        except Exception:  # an executable this process cannot run
+            _remove(self.path)
+            self.executable = self.fallback
+            result = self.fallback(*args)
+        self.trusted = True
+        return result
 
 
 class _Cached:
@@ -69,36 +100,56 @@ class _Cached:
         self.jitted, self.name, self.executables = jax.jit(function), name, {}
 
     def __call__(self, *args):
-        executable, result = self._executable(args)
-        return executable(*args) if result is None else result
+        return self.specialized(*args)(*args)
 
     def specialized(self, *args):
         """What runs the function on arguments shaped as ``args``: for a loop to call directly."""
-        return self._executable(args)[0]
-
-    def _executable(self, args):
-        """(what runs the function on ``args``, its result on them when finding it ran it already, else None)."""
         if not compilation_cache.enabled():
-            return self.jitted, None
+            return self.jitted
         signature = _signature(args)
-        executable, result = self.executables.get(signature), None
-        if executable is None:
-            path = folder() / f"{self.name}-{self._key(signature)}{_SUFFIX}"
-            executable = _load(path)
-            if executable is not None:
-                try:  # its first run, before anyone relies on it
-                    result = jax.block_until_ready(executable(*args))
-                except Exception:  # an executable this process cannot run: jax.jit's own, from now on
-                    _remove(path)
-                    executable, result = self.jitted, None
+        with _lock:
+            entry = self.executables.get(signature)
+            if entry is None:
+                entry = self.executables[signature] = concurrent.futures.Future()
+                mine = True
             else:
-                executable = self._compile(args, path)
+                mine = False
+        if mine:  # resolved here, now
+            executable = self._resolve(args, signature)
+            entry.set_result(executable)
+        else:
+            executable = entry.result() if isinstance(entry, concurrent.futures.Future) else entry
+        with _lock:
             self.executables[signature] = executable
-        return executable, result
+        return executable
+
+    def prefetch(self, *specs):
+        """Load (or compile) the executable for arguments shaped as ``specs`` (arrays or
+        jax.ShapeDtypeStruct) in a background thread; a later call waits for it if need be."""
+        if not compilation_cache.enabled():
+            return
+        signature = _signature(specs)
+        pool = _background()
+        with _lock:
+            if signature in self.executables:
+                return
+            self.executables[signature] = pool.submit(self._resolve, specs, signature)
+
+    def _resolve(self, args, signature):
+        """The executable for ``signature``: loaded, else compiled (and kept); jax.jit's if neither works."""
+        try:
+            path = folder() / f"{self.name}-{self._key(signature)}{_SUFFIX}"
+            with jax.enable_x64(signature[0]):  # a background thread has its own setting
+                executable = _load(path)
+                if executable is not None:
+                    return _Guarded(executable, self.jitted, path)
+                return self._compile(args, path)
+        except Exception:  # the cache folder unreachable, say: jit compiles in memory as ever
+            return self.jitted
 
     def _key(self, signature):
-        tree, leaves = signature
-        text = repr((self.name, _code(), jax.default_backend(), bool(jax.config.jax_enable_x64), str(tree), leaves))
+        x64, tree, leaves = signature
+        text = repr((self.name, _code(), jax.default_backend(), x64, str(tree), leaves))
         return hashlib.sha256(text.encode()).hexdigest()[:32]
 
     def _compile(self, args, path):
@@ -112,6 +163,14 @@ class _Cached:
         with contextlib.suppress(Exception):  # a full disk, an executable that cannot be serialised: not kept
             _write(path, pickle.dumps(serialize_executable.serialize(compiled)))
         return compiled
+
+
+def _background():
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            _pool = concurrent.futures.ThreadPoolExecutor(BACKGROUND_THREADS, thread_name_prefix="manual-dnn-compile")
+        return _pool
 
 
 def _load(path):

@@ -35,6 +35,7 @@ __all__ = [
     "activation_backward",
     "linear_activation_backward",
     "model_backward",
+    "prefetch",
 ]
 
 
@@ -195,6 +196,32 @@ def activation_backward(dA, Z, activation):
 def linear_activation_backward(dA, A_prev, W, b, activation):
     """(dA_prev, dW, db) as the VJP of A = g(W A_prev + b), dW and db over m."""
     return _layer(*_f64(A_prev, W, b, dA))[1][activation]
+
+
+def prefetch(layer=None, activations=None, cost=None, network=None):
+    """Start loading (or, the first time, compiling) in the background the oracles a check will
+    run at these shapes: ``layer`` (n_prev, n, m), the per-layer values and VJPs; ``activations``
+    (n, m), activation_value and activation_backward; ``cost`` m, cost_value at (1, m);
+    ``network`` (layer_dims, m), model_forward and model_backward. A later call at those shapes
+    waits for it if need be."""
+    compilation_cache.use_cache()
+
+    def spec(*shape):
+        return jax.ShapeDtypeStruct(shape, np.float64)
+
+    with jax.enable_x64(True):
+        if layer is not None:
+            n_prev, n, m = layer
+            _layer.prefetch(spec(n_prev, m), spec(n, n_prev), spec(n, 1), spec(n, m))
+        if activations is not None:
+            _activations.prefetch(spec(*activations), spec(*activations))
+        if cost is not None:
+            _cost.prefetch(spec(1, cost), spec(1, cost))
+        if network is not None:
+            dims, m = network
+            _model_grad.prefetch(spec(dims[0], m), [spec(n, m) for n in dims[1:-1]],
+                                 [(spec(n, n_prev), spec(n, 1)) for n_prev, n in zip(dims, dims[1:])],
+                                 spec(1, m), spec(1, m))
 
 
 def _cost_with_taps(X, taps, weights, Y, mask):

@@ -13,7 +13,7 @@ import numpy as np
 from reference.oracles import executables
 from reference.oracles.jax_network import cost, float64_oracle, forward
 
-__all__ = ["descent_trajectory", "gradient_descent"]
+__all__ = ["descent_trajectory", "gradient_descent", "prefetch"]
 
 
 @executables.jit
@@ -58,6 +58,20 @@ def descent_trajectory(X, Y, weights, learning_rate, num_iterations):
     weights = [(np.asarray(W, dtype=np.float64), np.asarray(b, dtype=np.float64)) for W, b in weights]
     return _descend(weights, np.asarray(X, dtype=np.float64), np.asarray(Y, dtype=np.float64),
                     np.float64(learning_rate), num_iterations)
+
+
+def prefetch(layer_dims, m):
+    """Start loading (or compiling) in the background the step of descent_trajectory for this network on m examples."""
+    from reference.oracles import compilation_cache
+
+    compilation_cache.use_cache()
+
+    def spec(*shape):
+        return jax.ShapeDtypeStruct(shape, np.float64)
+
+    with jax.enable_x64(True):
+        _step.prefetch([(spec(n, n_prev), spec(n, 1)) for n_prev, n in zip(layer_dims, layer_dims[1:])],
+                       spec(layer_dims[0], m), spec(1, m), spec())
 
 
 def gradient_descent(X, Y, weights, learning_rate, num_iterations):
