@@ -25,6 +25,8 @@ INTERVAL = 0.0005
 # (part, test on a frame's file and function): the first part whose test holds for the innermost frame wins.
 PARTS = [
     ("imports", lambda f, n: n == "_find_and_load" and "importlib" in f),
+    ("waiting for the oracles loading or compiling in the background",
+     lambda f, n: f.endswith(os.path.join("concurrent", "futures", "_base.py")) and n == "result"),
     ("JAX compilations (or cache loads)", lambda f, n: f.endswith(os.path.join("jax", "_src", "compiler.py"))),
     ("loading kept executables", lambda f, n: f.endswith(os.path.join("oracles", "executables.py"))
      and n == "_load"),
