@@ -138,14 +138,15 @@ def _direction(grad, rng):
 
     A purely random direction in 245,760 dimensions sees only ~1/sqrt(n) of
     the gradient, which drowns in finite-difference rounding; the random half
-    keeps errors orthogonal to the gradient visible. Its entries are uniform in
-    [-1, 1), independent: any error vector e still has E[(e . r)^2] = |e|^2 / 3.
-    Drawn by a Generator seeded from ``rng`` and combined in place: at the cat
-    network's 2.5 million inputs every fresh array costs more than the arithmetic.
+    keeps errors orthogonal to the gradient visible. For a matrix it is a b^T,
+    a and b standard normal: any error e still has E[(e . r)^2] = |e|^2, as for a
+    full Gaussian matrix, from n + m draws instead of n m (2.5 million at the cat
+    network's input); a vector's entries are standard normal. Drawn by a
+    Generator seeded from ``rng``, combined in place: at the cat network's input
+    every fresh array costs more than the arithmetic.
     """
-    v = np.random.default_rng(rng.randint(2**32, dtype=np.uint64)).random(grad.shape)
-    v *= 2
-    v -= 1
+    draw = np.random.default_rng(rng.randint(2**32, dtype=np.uint64)).standard_normal
+    v = draw(grad.shape[0])[:, None] @ draw(grad.shape[1])[None, :] if grad.ndim == 2 else draw(grad.shape)
     flat_v, flat_g = v.reshape(-1), np.ascontiguousarray(grad, dtype=np.float64).reshape(-1)
     r_norm, g_norm = np.sqrt(flat_v @ flat_v), np.sqrt(flat_g @ flat_g)
     if g_norm == 0:
