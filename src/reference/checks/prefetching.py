@@ -25,10 +25,13 @@ def prefetch_oracles(functions, layer_dims, m):
     order the checks reach them; ``layer_dims`` and ``m``: the network's check point."""
     functions = set(functions)
     n_prev, n, m_layer = LAYER_SHAPE
-    jax_network.prefetch(layer=LAYER_SHAPE if functions & LAYER else None,
-                         activations=(n, m_layer) if functions & ACTIVATIONS else None,
-                         cost=COST_EXAMPLES if "compute_cost" in functions else None,
-                         network=(list(layer_dims), m) if functions & NETWORK else None)
-    for name, dims in LOOPS.items():
-        if name in functions:
-            jax_training.prefetch(list(dims), EXAMPLES)
+    try:
+        jax_network.prefetch(layer=LAYER_SHAPE if functions & LAYER else None,
+                             activations=(n, m_layer) if functions & ACTIVATIONS else None,
+                             cost=COST_EXAMPLES if "compute_cost" in functions else None,
+                             network=(list(layer_dims), m) if functions & NETWORK else None)
+        for name, dims in LOOPS.items():
+            if name in functions:
+                jax_training.prefetch(list(dims), EXAMPLES)
+    except Exception:  # only ever a head start: an oracle that cannot start early compiles when it is called
+        pass
