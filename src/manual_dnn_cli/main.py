@@ -9,9 +9,11 @@ import JAX only when they run, so train and predict start without it. Errors are
 import argparse
 import atexit
 import contextlib
+import gc
 import os
 import signal
 import sys
+import threading
 
 from manual_dnn_cli import explain, gradcheck, grade, predict, train
 from manual_dnn_cli.options import UsageError
@@ -33,8 +35,20 @@ def build_parser():
     return parser
 
 
-def _terminated(*_):
+def _terminated(signum, frame):
+    if _in_gc_callback(frame):  # an exception raised there is printed and ignored (JAX has one): once it is done
+        threading.Timer(0.05, os.kill, (os.getpid(), signum)).start()
+        return
     raise SystemExit(143)  # unwinds: a learner's sandbox is closed and its folder removed, as on Ctrl-C
+
+
+def _in_gc_callback(frame):
+    callbacks = {getattr(callback, "__code__", None) for callback in gc.callbacks}
+    while frame is not None:
+        if frame.f_code in callbacks:
+            return True
+        frame = frame.f_back
+    return False
 
 
 def console():
