@@ -39,6 +39,7 @@ from reference.oracles import compilation_cache
 __all__ = ["jit", "folder", "MAX_BYTES"]
 
 MAX_BYTES = 64 << 20  # a default check keeps ~0.3 MB here; each other network size about as much
+COMPILER_OPTIONS = {"xla_backend_optimization_level": 0}
 BACKGROUND_THREADS = 2  # compilations at once: the machines this runs on have two cores or more
 _SUFFIX = ".xla"
 _code_digest = None
@@ -155,9 +156,10 @@ class _Cached:
     def _compile(self, args, path):
         from jax.experimental import serialize_executable
 
-        try:
+        try:  # LLVM's optimisations cost a fifth of a first check and gain nothing measurable: the oracles'
+            # work is a few products (library calls) and small elementwise steps; results agree to 1e-16
             with compilation_cache.bypassed():
-                compiled = self.jitted.lower(*args).compile()
+                compiled = self.jitted.lower(*args).compile(compiler_options=COMPILER_OPTIONS)
         except Exception:  # whatever AOT compilation cannot do, jit can: its error, if any, comes from there
             return self.jitted
         with contextlib.suppress(Exception):  # a full disk, an executable that cannot be serialised: not kept
