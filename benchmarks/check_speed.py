@@ -2,7 +2,8 @@
 
 Run by hand (make bench), on a quiet machine: each figure is the median of --runs runs of a whole
 command (interpreter start included). The floor is `python -c "import numpy, jax"`, what any check
-must pay. Printed, each beside its target:
+must pay, run just before each run it is compared with: a ratio is the median of those pairs' ratios,
+honest even when the machine's load drifts. Printed, each beside its target:
   - `manual-dnn gradcheck` cold (an empty compilation cache: a fresh cache folder per run) and warm
     (its second run, in the same folder);
   - `gradcheck --impl` of a right learner file, and the same check with the file loaded in the
@@ -71,7 +72,8 @@ class Table:
         print(row, flush=True)
 
     def show(self, floor):
-        print(f"\nfloor: python -c 'import numpy, jax', median {floor:.2f} s")
+        if floor is not None:
+            print(f"\nfloor: python -c 'import numpy, jax', median {floor:.2f} s of the runs taken beside the others")
         print(f"{'':<46} {'median':>9}  {'target':<28} {'ratio':<10} {'met':<4}")
         print("\n".join(self.rows))
 
@@ -175,34 +177,44 @@ def main():
     with tempfile.TemporaryDirectory(prefix="check-speed-") as scratch:
         scratch = Path(scratch)
         warm_env = environment(scratch / "warm-cache")
-        floor = medians(args.runs, lambda: wall([PYTHON, "-c", "import numpy, jax"], warm_env))
-        table.add("floor: python -c 'import numpy, jax'", floor, "")
-        ratio = lambda seconds: f"{seconds / floor:.2f}x"  # noqa: E731
+        floors = []
+
+        def floor_run():
+            floors.append(wall([PYTHON, "-c", "import numpy, jax"], warm_env))
+            return floors[-1]
+
+        def against_floor(measure):
+            """(median seconds, median ratio): each run of ``measure`` beside a floor run taken just before it,
+            so that a machine whose load drifts still gives honest ratios."""
+            pairs = [(floor_run(), measure()) for _ in range(args.runs)]
+            return statistics.median(m for _, m in pairs), statistics.median(m / f for f, m in pairs)
+
         if "default" not in skip:
-            cold, warm = [], []
+            triples = []
             for run in range(args.runs):  # each cold run has an empty cache of its own; warm is its second run
                 env = environment(scratch / f"cold-cache-{run}")
-                cold.append(wall([MANUAL_DNN, "gradcheck"], env))
-                warm.append(wall([MANUAL_DNN, "gradcheck"], env))
-            cold, warm = statistics.median(cold), statistics.median(warm)
-            table.add("gradcheck, cold (empty compilation cache)", cold, "<= 2.6x the floor", ratio(cold),
-                      cold <= 2.6 * floor)
-            table.add("gradcheck, warm (its second run)", warm, "<= 1.6x the floor", ratio(warm), warm <= 1.6 * floor)
+                floor = floor_run()
+                triples.append((floor, wall([MANUAL_DNN, "gradcheck"], env), wall([MANUAL_DNN, "gradcheck"], env)))
+            for name, k, limit in (("cold (empty compilation cache)", 1, 2.6), ("warm (its second run)", 2, 1.6)):
+                seconds = statistics.median(t[k] for t in triples)
+                ratio = statistics.median(t[k] / t[0] for t in triples)
+                table.add(f"gradcheck, {name}", seconds, f"<= {limit}x the floor", f"{ratio:.2f}x", ratio <= limit)
         wall([MANUAL_DNN, "gradcheck", "--impl", str(CORRECT)], warm_env)  # fills the shared cache
         if "impl" not in skip:
-            isolated = medians(args.runs, lambda: wall([MANUAL_DNN, "gradcheck", "--impl", str(CORRECT)], warm_env))
-            in_process = medians(args.runs, lambda: wall([PYTHON, "-c", IN_PROCESS, str(CORRECT), "(None, None)"],
-                                                         warm_env))
-            table.add(f"gradcheck --impl {CORRECT.name}", isolated, "<= 1.2x in process",
-                      f"{isolated / in_process:.2f}x", isolated <= 1.2 * in_process, f"({ratio(isolated)} the floor)")
-            table.add("  the same check in the checker's process", in_process, "", ratio(in_process))
+            pairs = [(wall([PYTHON, "-c", IN_PROCESS, str(CORRECT), "(None, None)"], warm_env),
+                      wall([MANUAL_DNN, "gradcheck", "--impl", str(CORRECT)], warm_env)) for _ in range(args.runs)]
+            in_process, isolated = (statistics.median(x) for x in zip(*pairs))
+            ratio = statistics.median(i / p for p, i in pairs)
+            table.add(f"gradcheck --impl {CORRECT.name}", isolated, "<= 1.2x in process", f"{ratio:.2f}x",
+                      ratio <= 1.2)
+            table.add("  the same check in the checker's process", in_process, "")
         if "only" not in skip:
             if has_only_option():
                 argv = [MANUAL_DNN, "gradcheck", "--only", "linear_backward"]
                 wall(argv, warm_env)
-                only = medians(args.runs, lambda: wall(argv, warm_env))
-                table.add("gradcheck --only linear_backward (warm)", only, "<= 1.3x the floor", ratio(only),
-                          only <= 1.3 * floor)
+                only, ratio = against_floor(lambda: wall(argv, warm_env))
+                table.add("gradcheck --only linear_backward (warm)", only, "<= 1.3x the floor", f"{ratio:.2f}x",
+                          ratio <= 1.3)
             else:
                 table.add("gradcheck --only linear_backward", None, "<= 1.3x the floor", note="(no --only yet)")
         if "full-fd" not in skip:
@@ -229,7 +241,7 @@ def main():
             print("\nwhere one warm check's time goes (the main thread, sampled):")
             print(breakdown(["gradcheck"], warm_env))
             print(breakdown(["gradcheck", "--impl", str(CORRECT)], warm_env))
-        table.show(floor)
+        table.show(statistics.median(floors) if floors else None)
     print(f"load average after: {os.getloadavg()[0]:.2f}")
 
 
