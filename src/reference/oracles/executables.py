@@ -12,7 +12,8 @@ and its compilations overlap, two at a time.
 
 A file's name is a digest of: the name given; the source of every module of the ``reference``
 package (any change to the checker's code compiles afresh); the versions of jax and jaxlib; the
-platform; whether float64 is on; the tree, shapes and dtypes of the arguments. Files are written
+processor (its model and features) and XLA_FLAGS; the platform; whether float64 is on; the tree,
+shapes and dtypes of the arguments. Files are written
 under a temporary name and renamed, so a concurrent worker never reads half of one; past
 MAX_BYTES the least recently used go. A file that cannot be loaded, or whose executable fails
 on its first call, is removed and the function runs through jax.jit: never an error of its own.
@@ -42,7 +43,7 @@ MAX_BYTES = 64 << 20  # a default check keeps ~0.3 MB here; each other network s
 COMPILER_OPTIONS = {"xla_backend_optimization_level": 0}
 BACKGROUND_THREADS = 2  # compilations at once: the machines this runs on have two cores or more
 _SUFFIX = ".xla"
-_code_digest = None
+_code_digest = _machine_digest = None
 _lock = threading.Lock()  # guards every _Cached.executables
 _pool_lock = threading.Lock()
 _pool = None
@@ -65,6 +66,21 @@ def _code():
             digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
         _code_digest = digest.hexdigest()
     return _code_digest
+
+
+def _machine():
+    """What an executable compiled here assumes of the processor: a cache folder shared by machines
+    (a home directory on a cluster) must not hand one instructions another lacks."""
+    global _machine_digest
+    if _machine_digest is None:
+        import platform
+
+        text = f"{platform.machine()} {os.environ.get('XLA_FLAGS', '')}"
+        with contextlib.suppress(OSError):
+            lines = Path("/proc/cpuinfo").read_text(errors="replace").splitlines()
+            text += "".join(sorted({line for line in lines if line.startswith(("model name", "flags", "Features"))}))
+        _machine_digest = hashlib.sha256(text.encode()).hexdigest()
+    return _machine_digest
 
 
 def _signature(args):
@@ -150,7 +166,7 @@ class _Cached:
 
     def _key(self, signature):
         x64, tree, leaves = signature
-        text = repr((self.name, _code(), jax.default_backend(), x64, str(tree), leaves))
+        text = repr((self.name, _code(), _machine(), jax.default_backend(), x64, str(tree), leaves))
         return hashlib.sha256(text.encode()).hexdigest()[:32]
 
     def _compile(self, args, path):
