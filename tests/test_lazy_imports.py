@@ -68,3 +68,12 @@ def test_a_failing_html_report_draws_its_pictures_with_matplotlib(tmp_path):
     code, modules = imported("gradcheck", "--mutant", "dW-missing-1/m", "--layers", "5,4,3,1", "--examples", "6",
                              "--html", str(tmp_path / "report.html"), tmp_path=tmp_path)
     assert code == 1 and "matplotlib" in modules
+
+
+def test_the_sandbox_s_prepared_child_imports_no_jax():
+    """The zygote every learner's child is forked from: the loader, every assignment's table, no JAX."""
+    probe = ("import json, sys\nfrom reference.learner import child\nchild._prepare(learners_imports=False)\n"
+             f"print(json.dumps(sorted(m for m in {HEAVY!r} if m in sys.modules)))")
+    result = subprocess.run([sys.executable, "-I", "-c", probe], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
