@@ -48,7 +48,7 @@ test: install
 	MANUAL_DNN_DATA=$(DATA) $(BIN)/python -m pytest
 
 bench: install
-	MANUAL_DNN_DATA=$(DATA) $(BIN)/python benchmarks/gradcheck_speed.py
+	MANUAL_DNN_DATA=$(DATA) $(BIN)/python benchmarks/check_speed.py
 	MANUAL_DNN_DATA=$(DATA) $(BIN)/python benchmarks/training_speed.py
 	MANUAL_DNN_DATA=$(DATA) $(BIN)/python benchmarks/training_threads.py
 	$(BIN)/python benchmarks/report_speed.py

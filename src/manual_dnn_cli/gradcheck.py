@@ -49,11 +49,13 @@ def add_parser(commands):
 
 
 def add_sandbox_options(parser):
-    """--timeout and --memory: the limits of the child process that runs a learner's file."""
+    """--timeout and --memory: the limits of the child process that runs a learner's file; and --no-cache."""
     parser.add_argument("--timeout", type=positive_float, default=10.0, metavar="SECONDS",
                         help="wall-time limit for loading the learner's file and for each call (default 10)")
     parser.add_argument("--memory", type=memory_size, default=4 << 30, metavar="SIZE",
                         help="memory limit of the learner's process, e.g. 4G or 512M (default 4G)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="compile the oracles afresh, without the compilation cache in the user's cache folder")
 
 
 def _assignment_names():

@@ -219,8 +219,8 @@ def _both_classes(point):
     """The point's weights with the output bias moved so that half the examples
     come out above 1/2 and half below (a point that predicts one class for all
     cannot tell a threshold, or a prediction that reads y, from a constant)."""
+    _, Zs = jnet.model_forward(point.X, point.weights, point.Y)  # computed once already, for L_model_*
     ws = [(W, b.copy()) for W, b in point.weights]
-    _, Zs = jnet.model_forward(point.X, ws, point.Y)  # compiled once already, for L_model_*
     z = np.sort(Zs[-1][0])
     if len(z) > 1:
         k = len(z) // 2

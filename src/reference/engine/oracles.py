@@ -15,7 +15,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from reference.oracles import memo
+from reference.oracles import compilation_cache, memo
 from reference.oracles.jax_network import OracleError
 from reference.tolerances import COMPLEX_STEP, FD_STEP
 
@@ -73,7 +73,7 @@ def run_oracle(kind, math, compute, arguments):
     """``compute()`` in float64, remembered across a batch (under ``kind``, ``math`` and the
     ``arguments`` it depends on), any failure an OracleError naming ``math``."""
     def run():
-        with jax.enable_x64(True):
+        with compilation_cache.in_use(), jax.enable_x64(True):  # compilations kept between runs
             return compute()
     try:
         return memo.remember(f"engine.{kind}.{_name(math)}", arguments, run)
@@ -93,7 +93,7 @@ def as_input(x):
 
 
 def _arrays(inputs):
-    return tuple(jnp.asarray(as_input(x)) for x in inputs)
+    return tuple(as_input(x) for x in inputs)  # numpy: jnp.asarray outside jit compiles once per shape
 
 
 def values(math, inputs):

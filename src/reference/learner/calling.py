@@ -212,7 +212,7 @@ def _where(frames):
 def _same(a, b):
     if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
         return (isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and a.shape == b.shape
-                and np.array_equal(a, b, equal_nan=True))
+                and (np.array_equal(a, b) or np.array_equal(a, b, equal_nan=True)))  # the first 10x faster
     if isinstance(a, (tuple, list)):
         return type(a) is type(b) and len(a) == len(b) and all(map(_same, a, b))
     if isinstance(a, dict):
@@ -250,7 +250,7 @@ def call(function, names, *args, seed=None):
     """Run ``function(*args)`` on copies; report what it returned, raised, printed and mutated.
 
     ``seed``: numpy's global generator is seeded to it for the call (``seeded``)."""
-    given, pristine = copy.deepcopy(args), copy.deepcopy(args)
+    given = copy.deepcopy(args)  # args stay out of the function's reach: what the copies are compared with
     output = Captured()
     result = Call()
     with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output), \
@@ -261,5 +261,5 @@ def call(function, names, *args, seed=None):
         except Exception as error:  # the code under test may raise anything
             _record_error(result, error)
     result.output = output.getvalue()
-    result.mutated = [name for name, a, b in zip(names, given, pristine) if not _same(a, b)]
+    result.mutated = [name for name, a, b in zip(names, given, args) if not _same(a, b)]
     return result

@@ -144,9 +144,10 @@ def serve(fd_in, fd_out):
 LEARNERS_IMPORTS = ("matplotlib.pyplot", "h5py", "PIL.Image", "scipy.ndimage")
 
 
-def _prepare():
+def _prepare(learners_imports=True):
     """Import, before any learner code, what every child needs (numpy, the loader, the helpers)
-    and what learners' files usually import (matplotlib on Agg: no window, nothing blocks)."""
+    and, with ``learners_imports``, what learners' files usually import (matplotlib on Agg: no
+    window, nothing blocks)."""
     sys.dont_write_bytecode = True  # nothing written beside the learner's file
     import importlib
 
@@ -159,6 +160,8 @@ def _prepare():
     all_assignments()  # their tables and course modules (no JAX: the math is imported lazily)
 
     os.environ["MPLBACKEND"] = "Agg"
+    if not learners_imports:
+        return
     for name in LEARNERS_IMPORTS:
         try:
             importlib.import_module(name)
@@ -188,7 +191,10 @@ def zygote(argv):
     import socket
 
     _die_with_parent()
-    _prepare()
+    # The learners' usual imports (0.5 s of matplotlib, scipy, h5py) only before the second child:
+    # a single check forks one, which imports them itself if its file does; a class, many.
+    _prepare(learners_imports=False)
+    forked = 0
     channel = socket.socket(fileno=int(argv[0]))
     wake_read, wake_write = os.pipe()
     os.set_blocking(wake_write, False)
@@ -214,6 +220,9 @@ def zygote(argv):
             if not message:
                 return  # the checker is done
             order = json.loads(message)
+            if forked == 1:
+                _prepare()
+            forked += 1
             pid = os.fork()
             if pid == 0:
                 try:
