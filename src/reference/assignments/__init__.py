@@ -14,6 +14,7 @@ __all__ = ["NAMES", "assignment", "all_assignments", "known_functions"]
 # name -> the package that declares it, in the order of the courses.
 NAMES = {
     "dnn": "reference.assignments.dnn",
+    "convolution": "reference.assignments.convolution",
 }
 
 

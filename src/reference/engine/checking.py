@@ -33,6 +33,7 @@ def report_of(run, impl, assignment, point):
                         functions=[row.name for row in assignment.functions], point=point.describe())
     report.checks, report.call_graph = run.checks, graph
     report.supplied, report.missing = list(getattr(impl, "supplied", [])), list(getattr(impl, "missing", []))
+    report.not_done = _not_done(run)
     report.notes = list(point.notes) + list(getattr(impl, "notes", [])) + run.notes
     report.dA_convention = run.facts.get("dA_convention")
     printed = "".join(run.printed)
@@ -40,3 +41,13 @@ def report_of(run, impl, assignment, point):
     if lines:
         report.notes.append(f"the functions printed {lines} line(s) while being checked (captured, not shown)")
     return report
+
+
+def _not_done(run):
+    """{label: why} of the optional functions not done: one entry for a function none of whose variants
+    was judged ("pool_backward"), one per variant where others were ("pool_backward (average)")."""
+    found = {}
+    for key, why in run.not_done.items():
+        name = key.split(" (")[0]
+        found.setdefault(key if any(c.function == name for c in run.checks) else name, why)
+    return found

@@ -94,12 +94,14 @@ def BY_M(values):
 
 @dataclass(frozen=True)
 class Variant:
-    """One way a row is called: values added to the point (``{"activation": "relu"}``),
-    and the suffix its checks carry (" (relu)")."""
+    """One way a row is called: values added to the point (``{"activation": "relu"}``, or a
+    function of the point's values returning them: another hyperparameter set drawn with the
+    point), and the suffix its checks carry (" (relu)")."""
 
-    values: dict
+    values: dict | Callable
     suffix: str = ""
     math: Callable | None = None  # the math of this variant, where it is not the row's
+    complex_step: bool | None = None  # where it differs from the row's (a max is not analytic)
 
 
 @dataclass(frozen=True)
@@ -161,6 +163,13 @@ class Function:
     returned structures of other course versions (read, reported as a difference).
     ``invalid(values)``: why the numerical oracles cannot judge at this point (a kink), or
     None. ``taylor``: also the Taylor test of the learner's gradients along one direction.
+    ``math_static``: point values the math takes as keyword arguments that are not
+    differentiated (a stride, a padding, a window shape): hashable, part of what is compiled.
+    ``graded`` False: the course marks it optional and does not grade it; where the learner left
+    its template unfilled (reference.engine.unfilled) it is "not done", never a failure.
+    ``excuse(run, row, values, suffix, failing checks)``: a reason when the failures of a variant
+    are the course's template's own and not the learner's (the template's ``[pad:-pad]`` at pad
+    0); those checks are then INVALID with the reason, never FAIL.
     """
 
     name: str
@@ -189,6 +198,8 @@ class Function:
     invalid: Callable | None = None
     taylor: bool = False
     description: str = ""
+    math_static: tuple = ()
+    excuse: Callable | None = None
 
     @property
     def gradients(self):

@@ -280,18 +280,19 @@ def _full_table(checks):
 # ------------------------------------------------------------------ details
 
 def _details(report):
-    from reference.report.table import LEGEND
-
     items = []
     if report.supplied:
         items.append(f"<li>Supplied by the checker, as the course did (not checked): {e(', '.join(report.supplied))}"
                      "</li>")
     if report.missing:
         items.append(f"<li>Not found, so not checked: {e(', '.join(report.missing))}</li>")
+    if getattr(report, "not_done", None):
+        items.append(f"<li>Not done yet (optional in the course; not checked, not failed): "
+                     f"{e(report.not_done_text())}</li>")
     items += [f"<li>{e(note)}</li>" for note in report.notes]
     out = []
     if items:
         out.append(f"<details><summary>Notes ({len(items)})</summary><ul>{''.join(items)}</ul></details>")
-    out.append(f"<details><summary>How to read this</summary><p>{e(LEGEND)} A cell shows the worst relative "
+    out.append(f"<details><summary>How to read this</summary><p>{e(report.legend)} A cell shows the worst relative "
                "error of its checks and how many times under (or over) its tolerance it is.</p></details>")
     return "\n".join(out)

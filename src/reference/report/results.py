@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, fields
 
 from reference.report.in_words import pictures_in_words
 from reference.report.safe_text import as_float, joined, jsonable, markdown_text, number, one_line, wrapped
-from reference.report.table import LEGEND, rows_of, table_cells, table_lines
+from reference.report.table import ASSIGNMENT_LEGEND, LEGEND, rows_of, table_cells, table_lines
 from reference.seed_functions import DA_CONVENTIONS, SEED_FUNCTIONS, callees, direct_callees, level
 
 __all__ = ["Check", "Report"]
@@ -96,6 +96,7 @@ class Report:
     assignment: str = "dnn"  # the assignment checked (reference.assignments)
     functions: list | None = None  # its functions in the table's order; None: the cat network's seed table
     point: str = ""  # the check point in words, for assignments other than the cat network
+    not_done: dict = field(default_factory=dict)  # optional function (and variant) -> why it is not done yet
 
     def _position(self, function):
         if self.functions is None:
@@ -182,6 +183,7 @@ class Report:
             "seed": self.seed,
             "supplied": self.supplied,
             "missing": self.missing,
+            "not_done": self.not_done,
             "notes": self.notes,
             "call_graph": self.call_graph,
             "assignment": self.assignment,
@@ -203,7 +205,7 @@ class Report:
             lines += pictures_in_words(self)
         except Exception:  # the pictures in words are an aid: they never cost the verdict its report
             pass
-        lines += ["", *textwrap.wrap(LEGEND, 100), ""]
+        lines += ["", *textwrap.wrap(self.legend, 100), ""]
         for line in self._listings():
             lines += textwrap.wrap(one_line(line), 100, subsequent_indent="      ") or [""]
         lines.append(one_line(self.verdict_line()))
@@ -225,10 +227,15 @@ class Report:
                       for c, oracles in entries]
         if self.dA_convention:
             lines += ["", f"**dA keys**: {md(self._convention_text())}"]
-        lines += ["", md(LEGEND), ""]
+        lines += ["", md(self.legend), ""]
         lines += [f"- {md(line)}" for line in self._listings()]
         lines += ["", f"**{md(self.verdict_line())}**"]
         return "\n".join(lines)
+
+    @property
+    def legend(self):
+        """How to read the table: the cat network's words, or any other assignment's."""
+        return LEGEND if self.functions is None else ASSIGNMENT_LEGEND
 
     def where(self):
         """What was checked and at which point, in words: "on layers 5,4,3,1, 6 synthetic examples, seed 0"."""
@@ -260,8 +267,14 @@ class Report:
             lines.append(f"Supplied by the checker, as the course did (not checked): {joined(self.supplied)}")
         if self.missing:
             lines.append(f"Not found, so not checked: {joined(self.missing)}")
+        if self.not_done:
+            lines.append(f"Not done yet (optional in the course; not checked, not failed): {self.not_done_text()}")
         lines += [f"Note: {note}" for note in self.notes]
         return lines
+
+    def not_done_text(self):
+        """"conv_backward (the template's `... = None` is still there); ..." in words."""
+        return "; ".join(f"{name} ({why})" for name, why in self.not_done.items())
 
     def verdict_line(self):
         """The last line: PASS or FAIL, and the root causes by name."""
@@ -269,6 +282,8 @@ class Report:
         judged = len(self.checks) - len(differs)
         failed = [c for c in self.checks if c.passed is False]
         invalid = [c for c in self.checks if c.passed is None and not c.differs]
+        if not self.checks and self.not_done:
+            return f"NOTHING CHECKED: the functions found are not done yet ({joined(list(self.not_done))})."
         if not self.checks:
             return "NOTHING CHECKED: none of the course's functions was found."
         if failed:
@@ -285,10 +300,12 @@ class Report:
         if not judged:
             return f"NOTHING JUDGED: only contract differences ({joined(self.contract_differences)}), see above."
         text = f"PASS: all {_checks(judged - len(invalid))} passed"
-        if self.missing:
+        if self.missing or self.not_done:
             found = len({c.function for c in self.checks})
+            apart = [f"{len(self.missing)} not found"] * bool(self.missing) + \
+                [f"{len(self.not_done)} optional not done yet"] * bool(self.not_done)
             text = (f"PASS for the {found} function{'s' * (found != 1)} found: all {_checks(judged - len(invalid))} "
-                    f"passed ({len(self.missing)} not found, see above)")
+                    f"passed ({', '.join(apart)}, see above)")
         margin = _closest_margin(self.checks)
         if margin is not None:
             text += f", the closest {number(margin)}x under its tolerance"

@@ -6,7 +6,7 @@ import math
 from reference.report.safe_text import as_float, number, one_line
 from reference.tolerances import TAYLOR_MIN_ORDER
 
-__all__ = ["COLUMNS", "HEADERS", "LEGEND", "rows_of", "table_cells", "table_lines"]
+__all__ = ["COLUMNS", "HEADERS", "LEGEND", "ASSIGNMENT_LEGEND", "rows_of", "table_cells", "table_lines"]
 
 
 COLUMNS = {"jax-forward": "JAX", "jax-vjp": "JAX", "jax-grad": "JAX", "jax-trajectory": "JAX",
@@ -104,3 +104,9 @@ LEGEND = ("JAX: autodiff (VJP per function, grad of the cost for L_model_backwar
           "small layers (4 -> 3 units, 5 examples), update_parameters on a 4,3,2,1 network, the training "
           "loops for 1 and 201 iterations on 10 examples (6,4,1 and 6,5,3,1), L_model_* and predict on the network "
           "above.")
+# The same words for an assignment declared on the engine (its point is named in the report's first line).
+ASSIGNMENT_LEGEND = ("JAX: the function's math in JAX (its value, or the VJP of it for a gradient).  FD: central "
+                     "differences (per coordinate).  complex: complex step (where the math is analytic).  Taylor: the "
+                     "remainder falls like h^p (p = 2: right, 1: wrong).  Errors are "
+                     "||actual - expected|| / (||actual|| + ||expected||).  INVALID: no oracle can judge there (a "
+                     "kink, a tie), or a failure that is the course's own, said why.")
