@@ -15,6 +15,7 @@ __all__ = ["second", "conv_course_cache", "pool_course_cache", "conv_cache", "po
 
 # The course's hint for unpadding, "dA_prev[i, :, :, :] = da_prev_pad[pad:-pad, pad:-pad, :]".
 TEMPLATE_SLICE = re.compile(r"\[\s*(?:[:\w]+\s*,\s*)?pad\s*:\s*-\s*pad\s*,")
+EMPTY_SHAPE = re.compile(r"has shape \(\d+, 0, 0, \d+\)|shape \(0, ?0, ?\d+\)")  # what the empty slice leaves
 
 
 def second(result):
@@ -60,17 +61,23 @@ pool_cache = _cache_check("(A_prev, hparameters)", pool_course_cache, "pool_back
 
 def template_slice_at_pad_0(run, row, values, suffix, failing):
     """Why conv_backward's failures at pad 0 are the course's template's, or None: its hint
-    ``da_prev_pad[pad:-pad, pad:-pad, :]`` is ``[0:0, 0:0]`` at pad 0, an empty slice."""
+    ``da_prev_pad[pad:-pad, pad:-pad, :]`` is ``[0:0, 0:0]`` at pad 0, an empty slice. Only failures
+    that slice explains count: an exception raised at that line, or a dA_prev with no rows and
+    columns (its shape (m, 0, 0, n_C)); any other failure at pad 0 is the learner's own."""
     if values["conv_hparameters"].get("pad") != 0:
         return None
     source = (getattr(run.impl, "sources", None) or {}).get(row.name, "")
-    lines = [c.raised["source"] for c in failing if c.raised and c.raised.get("source")]
-    line = next((text for text in lines if TEMPLATE_SLICE.search(text)), None)
-    if line is None:
-        line = next((text.strip() for text in source.splitlines() if TEMPLATE_SLICE.search(text)
-                     and not text.strip().startswith("#")), None)
-    if line is None:
-        return None
+    written = next((text.strip() for text in source.splitlines()
+                    if TEMPLATE_SLICE.search(text) and not text.strip().startswith("#")), None)
+    line = None
+    for check in failing:
+        raised = (check.raised or {}).get("source") or ""
+        if TEMPLATE_SLICE.search(raised):
+            line = raised
+        elif written and EMPTY_SHAPE.search(check.detail):
+            line = written
+        else:
+            return None
     return (f"at pad = 0 the course's own template line `{line}` slices pad:-pad = 0:0, an empty array; the course "
             "never uses pad 0, so this is not counted against you (da_prev_pad[pad:pad + n_H_prev, pad:pad + n_W_prev, "
             ":] works for every pad)")
