@@ -162,7 +162,9 @@ class Function:
     write into (the course's update_parameters writes into its dict). ``alternatives``: the
     returned structures of other course versions (read, reported as a difference).
     ``invalid(values)``: why the numerical oracles cannot judge at this point (a kink), or
-    None. ``taylor``: also the Taylor test of the learner's gradients along one direction.
+    None; there JAX's VJP still judges where the course's convention is JAX's (ReLU's 0 at 0),
+    unless ``vjp_at_invalid`` is False (a tie in a max: no convention, so no oracle judges).
+    ``taylor``: also the Taylor test of the learner's gradients along one direction.
     ``math_static``: point values the math takes as keyword arguments that are not
     differentiated (a stride, a padding, a window shape): hashable, part of what is compiled.
     ``graded`` False: the course marks it optional and does not grade it; where the learner left
@@ -200,6 +202,7 @@ class Function:
     description: str = ""
     math_static: tuple = ()
     excuse: Callable | None = None
+    vjp_at_invalid: bool = True
 
     @property
     def gradients(self):

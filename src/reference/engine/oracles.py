@@ -130,7 +130,8 @@ def as_input(x):
 
 
 def _arrays(inputs):
-    return tuple(jnp.asarray(as_input(x)) for x in inputs)
+    """numpy arrays, which a jitted function takes as they are (jnp.asarray would compile a copy per shape)."""
+    return tuple(as_input(x) for x in inputs)
 
 
 def values(math, inputs):
@@ -151,46 +152,50 @@ def vjp(math, inputs, wrt, cotangents):
     return run_oracle("vjp", math, compute, ("vjp", wrt, tuple(inputs), tuple(cotangents)))
 
 
-def _numeric(kind, math, inputs, wrt, cotangents, estimate):
+def _numeric(kind, math, inputs, wrt, cotangents, estimate, dtype=np.float64):
     wrt = tuple(wrt)
 
     def compute():  # all inputs in ``wrt`` as one flat vector: one function compiled, not one per input
         arrays, cots = _arrays(inputs), _arrays(cotangents)
         xs = [np.asarray(inputs[i], dtype=np.float64) for i in wrt]
-        flat = np.concatenate([x.ravel() for x in xs])
+        flat = np.concatenate([x.ravel() for x in xs]).astype(dtype)
         if flat.size > MAX_COORDINATES:
             raise ValueError(f"inputs {list(wrt)} have {flat.size} coordinates, more than {MAX_COORDINATES}")
         phi = _jitted("phi", math, wrt)
-        grad = estimate(lambda shifted: phi(shifted, arrays, cots), flat)
+        grad = estimate(lambda shifted: phi(shifted.copy(), arrays, cots), flat)
         parts = np.split(grad, np.cumsum([x.size for x in xs])[:-1])
         return tuple(part.reshape(x.shape) for part, x in zip(parts, xs))
     return run_oracle(kind, math, compute, (kind, wrt, tuple(inputs), tuple(cotangents)))
 
 
-def central_differences(math, inputs, wrt, cotangents, eps=FD_STEP):
-    """(phi(x + eps e_i) - phi(x - eps e_i)) / (2 eps) for every coordinate of each input in ``wrt``."""
+def central_differences(math, inputs, wrt, cotangents, eps=FD_STEP, analytic=False):
+    """(phi(x + eps e_i) - phi(x - eps e_i)) / (2 eps) for every coordinate of each input in ``wrt``.
+
+    ``analytic``: the math takes complex inputs (the complex step judges it too); phi is then
+    evaluated in complex arithmetic at these real points (its real part, the same number), so that
+    one compiled function serves both oracles."""
     def estimate(phi, x):
         grad = np.zeros(x.shape)
         for index in np.ndindex(x.shape):
             original = x[index]
             x[index] = original + eps
-            plus = float(phi(jnp.asarray(x)))
+            plus = float(np.real(np.asarray(phi(x))))
             x[index] = original - eps
-            minus = float(phi(jnp.asarray(x)))
+            minus = float(np.real(np.asarray(phi(x))))
             x[index] = original
             grad[index] = (plus - minus) / (2 * eps)
         return grad
-    return _numeric("central-fd", math, inputs, wrt, cotangents, estimate)
+    return _numeric("central-fd", math, inputs, wrt, cotangents, estimate,
+                    np.complex128 if analytic else np.float64)
 
 
 def complex_step(math, inputs, wrt, cotangents, h=COMPLEX_STEP):
     """Im phi(x + i h e_i) / h for every coordinate: exact to rounding where the math is analytic."""
-    def estimate(phi, x):
-        z = np.array(x, dtype=np.complex128)
-        grad = np.zeros(x.shape)
-        for index in np.ndindex(x.shape):
+    def estimate(phi, z):
+        grad = np.zeros(z.shape)
+        for index in np.ndindex(z.shape):
             z[index] += 1j * h
-            grad[index] = float(np.imag(phi(jnp.asarray(z)))) / h
+            grad[index] = float(np.imag(np.asarray(phi(z)))) / h
             z[index] -= 1j * h
         return grad
-    return _numeric("complex-step", math, inputs, wrt, cotangents, estimate)
+    return _numeric("complex-step", math, inputs, wrt, cotangents, estimate, np.complex128)

@@ -14,7 +14,7 @@ apart, INVALID: custom.template_slice_at_pad_0).
 """
 
 from reference.assignments.convolution import course, custom
-from reference.assignments.convolution.points import POINTS
+from reference.assignments.convolution.points import POINTS, mask_tie, max_pool_tie
 from reference.engine.assignment import Assignment
 from reference.engine.declarations import Function, Gradient, Lazy, Value, Variant, from_course, from_learner
 
@@ -25,10 +25,13 @@ def _math(name):
     return Lazy("reference.assignments.convolution.math", name)
 
 
+CONV = _math("conv")  # one object for conv_forward and conv_backward: their oracles are compiled once
+
+
 CONV_HPARAMETERS = from_course(lambda v: v["conv_hparameters"])
 POOL_HPARAMETERS = from_course(lambda v: v["pool_hparameters"])
 COURSE_AND_PAD_0 = (Variant({}), Variant(lambda v: v["pad0"], " (pad 0)"))
-MODES = (Variant({"mode": "max"}, " (max)", _math("max_pool"), complex_step=False),
+MODES = (Variant({"mode": "max"}, " (max)", _math("max_pool"), complex_step=False),  # the same objects for both rows
          Variant({"mode": "average"}, " (average)", _math("average_pool")))
 
 FUNCTIONS = (
@@ -38,14 +41,14 @@ FUNCTIONS = (
              math_inputs=("a_slice_prev", "W", "b"), judge={"Z": Value("out")}, exact_shapes=False,
              prepare={"W": from_course(lambda v: v["slice_W"]), "b": from_course(lambda v: v["slice_b"])},
              custom=(custom.bias_inside_the_sum,)),
-    Function("conv_forward", ("A_prev", "W", "b", "hparameters"), ("Z", "cache"), math=_math("conv"),
+    Function("conv_forward", ("A_prev", "W", "b", "hparameters"), ("Z", "cache"), math=CONV,
              math_inputs=("A_prev", "W", "b"), math_static=("hparameters",), judge={"Z": Value("out")},
              prepare={"hparameters": CONV_HPARAMETERS}, variants=COURSE_AND_PAD_0,
              calls=("zero_pad", "conv_single_step"), custom=(custom.conv_cache, custom.stride_taken_as_1)),
     Function("pool_forward", ("A_prev", "hparameters", "mode"), ("A", "cache"), math_inputs=("A_prev",),
              math_static=("hparameters",), judge={"A": Value("out")}, prepare={"hparameters": POOL_HPARAMETERS},
              variants=MODES, custom=(custom.pool_cache, custom.stride_taken_as_1)),
-    Function("conv_backward", ("dZ", "cache"), ("dA_prev", "dW", "db"), math=_math("conv"),
+    Function("conv_backward", ("dZ", "cache"), ("dA_prev", "dW", "db"), math=CONV,
              math_inputs=("A_prev", "W", "b"), math_static=("hparameters",), cotangent={"out": "dZ"},
              judge={"dA_prev": Gradient("A_prev"), "dW": Gradient("W"), "db": Gradient("b")},
              prepare={"hparameters": CONV_HPARAMETERS,
@@ -54,7 +57,7 @@ FUNCTIONS = (
              variants=COURSE_AND_PAD_0, calls=("zero_pad",), needs=("conv_forward",), graded=False,
              custom=(custom.stride_taken_as_1,), excuse=custom.template_slice_at_pad_0),
     Function("create_mask_from_window", ("x",), "mask", math=_math("window_max"), math_inputs=("x",),
-             judge={"mask": Gradient("x")}, complex_step=False, graded=False),
+             judge={"mask": Gradient("x")}, complex_step=False, graded=False, invalid=mask_tie, vjp_at_invalid=False),
     Function("distribute_value", ("dz", "shape"), "a", math=_math("window_mean"), math_inputs=("window",),
              cotangent={"out": "dz"}, judge={"a": Gradient("window")}, graded=False),
     Function("pool_backward", ("dA", "cache", "mode"), "dA_prev", math_inputs=("A_prev",),
@@ -63,7 +66,7 @@ FUNCTIONS = (
                       "cache": from_learner("pool_forward", ("A_prev", "pool_hparameters", "mode"), custom.second,
                                             course=custom.pool_course_cache)},
              variants=MODES, calls=("create_mask_from_window", "distribute_value"), needs=("pool_forward",),
-             custom=(custom.stride_taken_as_1,), graded=False),
+             custom=(custom.stride_taken_as_1,), graded=False, invalid=max_pool_tie, vjp_at_invalid=False),
 )
 
 ASSIGNMENT = Assignment(

@@ -21,7 +21,7 @@ import numpy as np
 from reference.engine.points import Points
 from reference.tolerances import KINK_MARGIN
 
-__all__ = ["POINTS", "build", "problems", "fits", "TIE_MARGIN", "window_gaps"]
+__all__ = ["POINTS", "build", "problems", "fits", "TIE_MARGIN", "window_gaps", "max_pool_tie", "mask_tie"]
 
 TIE_MARGIN = KINK_MARGIN  # a window's two largest entries at least this far apart (FD steps are 1e-5)
 
@@ -67,17 +67,28 @@ def window_gaps(A_prev, f, stride):
     return np.array(gaps)
 
 
-def problems(values):
-    """Why the point has no derivative somewhere (a tie in a max window, or in the mask's x)."""
-    found = []
+def max_pool_tie(values):
+    """Why max pooling has no derivative at the point (a tie in a window), or None."""
+    if values.get("mode", "max") != "max":
+        return None
     pool = values["pool_hparameters"]
     gap = float(window_gaps(values["A_prev"], pool["f"], pool["stride"]).min())
     if gap < TIE_MARGIN:
-        found.append(f"a max-pool window's two largest entries are {gap:.1e} apart (a tie: no derivative)")
-    x = np.sort(values["x"].ravel())
+        return f"a max-pool window's two largest entries are {gap:.1e} apart (a tie: the max has no derivative there)"
+    return None
+
+
+def mask_tie(values):
+    """Why create_mask_from_window's x has no derivative of its max (a tie), or None."""
+    x = np.sort(np.asarray(values["x"], dtype=np.float64).ravel())
     if x.size > 1 and x[-1] - x[-2] < TIE_MARGIN:
-        found.append("create_mask_from_window's x has a tie at its maximum")
-    return found
+        return f"x's two largest entries are {x[-1] - x[-2]:.1e} apart (a tie: the max has no derivative there)"
+    return None
+
+
+def problems(values):
+    """Why the point has no derivative somewhere (a tie in a max window, or in the mask's x)."""
+    return [reason for reason in (max_pool_tie({**values, "mode": "max"}), mask_tie(values)) if reason]
 
 
 def fits(sizes):
