@@ -192,3 +192,21 @@ def test_a_function_that_hangs_is_a_timeout_row_never_a_hang(tmp_path):
 def test_manual_dnns_layers_refuse_bad_input_naming_the_argument(call, words):
     with pytest.raises(ValueError, match=words.replace("(", r"\(").replace(")", r"\)").replace("[", r"\[")):
         call()
+
+
+def test_explain_walks_through_both_layers_every_number_beside_jax():
+    from reference.assignments.convolution.explain import explain
+
+    text = explain(seed=3)
+    assert text.count("JAX agrees") == 8 and "DISAGREES" not in text
+    assert "<- equal to dA_prev" in text  # the full correlation with the flipped kernel
+    assert explain(seed=3, fmt="html").startswith("<!DOCTYPE html>")
+
+
+def test_the_explain_command_takes_the_assignment(capsys):
+    from manual_dnn_cli.main import main
+
+    assert main(["explain", "--assignment", "convolution", "--format", "markdown"]) == 0
+    assert "## Convolution, f = 2, stride 1, pad 0" in capsys.readouterr().out
+    assert main(["explain", "--assignment", "nope"]) == 2
+    assert "no such assignment" in capsys.readouterr().err

@@ -102,6 +102,7 @@ class Variant:
     suffix: str = ""
     math: Callable | None = None  # the math of this variant, where it is not the row's
     complex_step: bool | None = None  # where it differs from the row's (a max is not analytic)
+    numerical: bool | None = None  # False: JAX's VJP alone judges this variant (the numerical oracles ran at another)
 
 
 @dataclass(frozen=True)
@@ -203,6 +204,7 @@ class Function:
     math_static: tuple = ()
     excuse: Callable | None = None
     vjp_at_invalid: bool = True
+    numerical: bool = True  # central differences (and the complex step) beside JAX's VJP
 
     @property
     def gradients(self):

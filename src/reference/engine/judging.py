@@ -84,7 +84,7 @@ def check_function(run, row, values):
         row.check(run, row, values)
         return
     for variant in row.variants:
-        changes = {"math": variant.math, "complex_step": variant.complex_step}
+        changes = {"math": variant.math, "complex_step": variant.complex_step, "numerical": variant.numerical}
         varied = dataclasses.replace(row, **{k: v for k, v in changes.items() if v is not None})
         extra = variant.values(values) if callable(variant.values) else variant.values
         start = len(run.checks)
@@ -290,7 +290,7 @@ def _judge(run, row, values, returned, suffix):
     if not gradients:
         return
     reason = row.invalid(values) if row.invalid else None
-    methods = ["jax-vjp", "central-fd"] + (["complex-step"] if row.complex_step else [])
+    methods = ["jax-vjp"] + (["central-fd"] + (["complex-step"] if row.complex_step else [])) * row.numerical
     good = dict(gradients)
     fitted_once = set()
     for method in methods:

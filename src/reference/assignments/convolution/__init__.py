@@ -30,7 +30,8 @@ CONV = _math("conv")  # one object for conv_forward and conv_backward: their ora
 
 CONV_HPARAMETERS = from_course(lambda v: v["conv_hparameters"])
 POOL_HPARAMETERS = from_course(lambda v: v["pool_hparameters"])
-COURSE_AND_PAD_0 = (Variant({}), Variant(lambda v: v["pad0"], " (pad 0)"))
+# At pad 0 the question is the unpadding: JAX's VJP judges it; the numerical oracles ran at the main point.
+COURSE_AND_PAD_0 = (Variant({}), Variant(lambda v: v["pad0"], " (pad 0)", numerical=False))
 MODES = (Variant({"mode": "max"}, " (max)", _math("max_pool"), complex_step=False),  # the same objects for both rows
          Variant({"mode": "average"}, " (average)", _math("average_pool")))
 
@@ -74,4 +75,5 @@ ASSIGNMENT = Assignment(
     course_modules=course.contents, reference="manual_dnn.convolution",
     versions=("v1 (2017: the bias inside the sum)", "v2 (2018)", "v2a (2020)", "2021+ (public_tests)"),
     aliases={"hparameters": ("hparams", "hparam", "hyperparameters"), "a_slice_prev": ("a_slice",)},
+    explain=Lazy("reference.assignments.convolution.explain", "explain"),
 )
