@@ -37,6 +37,10 @@ def add_parser(commands):
                            help="check on the cat images in DIR instead of synthetic data")
     gradcheck.add_argument("--params", metavar="W1,b3", help="full-FD only these parameters")
     gradcheck.add_argument("--full-fd", action="store_true", help="central differences for every parameter")
+    gradcheck.add_argument("--only", metavar="NAME[,NAME]",
+                           help="check only these functions (and the functions they call): for a fragment")
+    gradcheck.add_argument("--verbose", "-v", action="store_true",
+                           help="the whole report: the table of every check, every failure, the notes")
     gradcheck.add_argument("--json", action="store_true", help="print the report as JSON on stdout")
     gradcheck.add_argument("--html", metavar="FILE",
                            help="also write the report as one self-contained HTML page, with its pictures")
@@ -124,6 +128,16 @@ def run(args):
                        CHECK_MEMORY_FACTOR * network_bytes(layers or CAT_NETWORK, m))
     except TooLargeError as error:
         return fail(str(error), COMMAND)
+    only = None
+    if args.only is not None:  # the tables, not the checker: JAX is imported later, in parallel
+        from reference.assignments import assignment, known_functions
+
+        known = list(assignment(args.assignment).table if args.assignment else known_functions())
+        only = [name.strip() for name in args.only.split(",") if name.strip()]
+        unknown = [name for name in only if name not in known]
+        if unknown or not only:
+            named = ", ".join(unknown) or repr(args.only)
+            return fail(f"--only: unknown function {named}; the functions known are {', '.join(known)}", COMMAND)
     params = None
     if args.params is not None:
         params = [p.strip() for p in args.params.split(",") if p.strip()]
@@ -168,13 +182,13 @@ def run(args):
             import manual_dnn as source
     try:
         report = check(source, layers, args.examples, args.seed, X, Y, full_fd=args.full_fd or bool(params),
-                       params=params, assignment=args.assignment)
+                       params=params, assignment=args.assignment, only=only)
     except ImplementationError as error:
         return fail(str(error), COMMAND)
     except OracleError as error:
         print(f"manual-dnn {COMMAND}: {error}", file=sys.stderr)
         return 3
-    if not report.checks:
+    if not report.checks and not report.found:
         from reference.assignments import all_assignments
 
         known = "; ".join(f"{each.name}: {', '.join(each.graded[:3])}, ..." for each in all_assignments())
@@ -182,7 +196,7 @@ def run(args):
                     COMMAND)
     if args.mutant:
         report.implementation = f"mutant {args.mutant}"
-    print(report.to_json() if args.json else report.to_text())
+    print(report.to_json() if args.json else report.to_text(verbose=args.verbose))
     if page:  # after the report is out: a full disk loses the page, never the verdict
         from reference.report.html import report_page
 

@@ -30,6 +30,9 @@ def add_parser(commands):
                        help="Gradescope's results.json for one submission (a test per seed function)")
     grade.add_argument("--weights", metavar="FILE",
                        help='a JSON object of points per function, e.g. {"L_model_backward": 3} (unnamed: 0)')
+    grade.add_argument("--score", choices=("root", "inherited"), default="root",
+                       help="root (default): a function that fails only because a function it calls fails keeps "
+                       "its points; inherited: every failing function loses its points")
     grade.add_argument("--workers", type=positive_int, metavar="N", help="submissions at a time (default: the cores)")
     grade.add_argument("--layers", type=layer_sizes, metavar="N0,N1,...,1",
                        help="layer sizes (default 12288,20,7,5,1, the seed's cat network)")
@@ -106,7 +109,7 @@ def _grade(args, submissions, weights):
     from reference.grading.writers import RowFile, write_feedback
 
     settings = Settings(tuple(args.layers) if args.layers else None, args.examples, args.seed, args.timeout,
-                        args.memory, weights)
+                        args.memory, weights, args.score)
     files = [RowFile(path, kind) for path, kind in ((args.csv, "csv"), (args.jsonl, "jsonl")) if path]
     if args.feedback:
         Path(args.feedback).mkdir(parents=True, exist_ok=True)
@@ -149,7 +152,7 @@ def _summary(outcomes):
     width = max(len(o.submission) for o in outcomes)
     for o in outcomes:
         causes = f"  root cause: {', '.join(o.root_causes)}" if o.root_causes else ""
-        reason = f"  {o.reason}" if o.status in ("unloadable", "error") else ""
+        reason = f"  {o.reason}" if o.status in ("unloadable", "error", "incomplete") else ""
         print(f"{o.submission:<{width}}  {o.status:<10}  {o.score:.2f}{causes}{reason}")
     counts = [f"{sum(o.status == s for o in outcomes)} {s}" for s in STATUSES if any(o.status == s for o in outcomes)]
     print(f"graded {len(outcomes)} submission(s): {', '.join(counts)}")

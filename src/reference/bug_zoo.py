@@ -195,12 +195,12 @@ def L_model_forward_skipping_a_layer(X, parameters):
     return AL, caches
 
 
-def _model_backward(AL, Y, caches, sign=1, last="sigmoid", shift=1):
-    """The seed's L_model_backward with three knobs that the bugs below turn."""
+def _model_backward(AL, Y, caches, sign=1, last="sigmoid", shift=1, typo=False):
+    """The seed's L_model_backward with four knobs that the bugs below turn."""
     grads = {}
     L = len(caches)
     Y = Y.reshape(AL.shape)
-    dAL = -sign * (np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    dAL = -sign * (np.divide(Y, AL) - np.divide(1 - Y, AL if typo else 1 - AL))
     dA_prev, dW, db = linear_activation_backward(dAL, caches[L - 1], last)
     grads["dA" + str(L - 1)], grads["dW" + str(L)], grads["db" + str(L)] = dA_prev, dW, db
     for l in reversed(range(L - 1)):
@@ -213,6 +213,10 @@ def _model_backward(AL, Y, caches, sign=1, last="sigmoid", shift=1):
 
 def L_model_backward_dAL_wrong_sign(AL, Y, caches):
     return _model_backward(AL, Y, caches, sign=-1)  # BUG: dAL = +(Y/AL - (1-Y)/(1-AL))
+
+
+def L_model_backward_dAL_typo(AL, Y, caches):
+    return _model_backward(AL, Y, caches, typo=True)  # BUG: dAL = -(Y/AL - (1-Y)/AL), 1 - AL typed as AL
 
 
 def L_model_backward_last_layer_relu(AL, Y, caches):
@@ -356,6 +360,9 @@ MUTANTS = {
     "dAL-wrong-sign": Mutant(
         "L_model_backward", "dAL = Y/AL - (1-Y)/(1-AL): the minus sign dropped",
         L_model_backward_dAL_wrong_sign),
+    "dAL-typo": Mutant(
+        "L_model_backward", "dAL = -(Y/AL - (1-Y)/AL): 1 - AL typed as AL in the second term",
+        L_model_backward_dAL_typo),
     "last-layer-relu": Mutant(
         "L_model_backward", "backpropagates the output layer as relu, not sigmoid",
         L_model_backward_last_layer_relu),

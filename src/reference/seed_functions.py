@@ -32,6 +32,7 @@ class SeedFunction:
     home: str = ""  # the manual_dnn module that defines it
     check: str = ""  # the reference.checks module that checks it
     notebook: str = "Step by Step"  # the course notebook where learners write it ("Application" for the models)
+    uses: tuple = ()  # the learner's other functions its check calls (its own forward's cache, a loop's start)
 
 
 _LAYER, _MODEL, _UPDATE, _APPLICATION = "reference.checks.layer_checks", "reference.checks.model_checks", \
@@ -55,9 +56,9 @@ SEED_FUNCTIONS = {f.name: f for f in (
                  home="manual_dnn.network", check=_MODEL),
     SeedFunction("compute_cost", ("AL", "Y"), ("cost",), home="manual_dnn.network", check=_LAYER),
     SeedFunction("sigmoid_backward", ("dA", "cache"), ("dZ",), helper=True, activation="sigmoid",
-                 home="manual_dnn.activations", check=_LAYER),
+                 home="manual_dnn.activations", check=_LAYER, uses=("sigmoid", "linear_activation_forward")),
     SeedFunction("relu_backward", ("dA", "cache"), ("dZ",), helper=True, activation="relu",
-                 home="manual_dnn.activations", check=_LAYER),
+                 home="manual_dnn.activations", check=_LAYER, uses=("relu", "linear_activation_forward")),
     SeedFunction("linear_backward", ("dZ", "cache"), ("dA_prev", "dW", "db"),
                  home="manual_dnn.linear", check=_LAYER),
     SeedFunction("linear_activation_backward", ("dA", "cache", "activation"), ("dA_prev", "dW", "db"),
@@ -70,11 +71,13 @@ SEED_FUNCTIONS = {f.name: f for f in (
     SeedFunction("two_layer_model", ("X", "Y", "layers_dims", "learning_rate", "num_iterations", "print_cost"),
                  ("parameters", "costs"), calls=("initialize_parameters", "linear_activation_forward", "compute_cost",
                                                  "linear_activation_backward", "update_parameters"),
-                 home="manual_dnn.training", check=_APPLICATION, notebook="Application"),
+                 home="manual_dnn.training", check=_APPLICATION, notebook="Application",
+                 uses=("initialize_parameters", "initialize_parameters_deep")),
     SeedFunction("L_layer_model", ("X", "Y", "layers_dims", "learning_rate", "num_iterations", "print_cost"),
                  ("parameters", "costs"), calls=("initialize_parameters_deep", "L_model_forward", "compute_cost",
                                                  "L_model_backward", "update_parameters"),
-                 home="manual_dnn.training", check=_APPLICATION, notebook="Application"),
+                 home="manual_dnn.training", check=_APPLICATION, notebook="Application",
+                 uses=("initialize_parameters", "initialize_parameters_deep")),
     SeedFunction("predict", ("X", "y", "parameters"), ("p",), calls=("L_model_forward",),
                  home="manual_dnn.training", check=_APPLICATION, notebook="Application"),
 )}

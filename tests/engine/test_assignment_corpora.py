@@ -3,7 +3,8 @@ verdicts its verdicts.toml gives, and every bug of every assignment's zoo is cau
 
 verdicts.toml, one table per file (its name in the folder):
   verdict        PASS | FAIL | INCOMPLETE (a graded function missing) | UNLOADABLE (exit 2, one line)
-  root_causes    for FAIL: every independent wrong function, lowest in the call graph first
+  root_causes    for FAIL (and INCOMPLETE, where a missing function explains a failure): every independent
+                 problem, lowest in the call graph first
   course_version, style, why   words for a teacher (why ends with a full stop)
   notes_contain  substrings the report's notes must hold
   must_not_blame functions never among the root causes
@@ -44,7 +45,10 @@ def test_every_corpus_file_has_exactly_one_well_formed_entry(folder):
     for name, entry in verdicts.items():
         assert set(entry) <= FIELDS, (name, set(entry) - FIELDS)
         assert entry["verdict"] in EXIT_CODES and entry["why"].endswith("."), name
-        assert bool(entry.get("root_causes")) == (entry["verdict"] == "FAIL"), name
+        if entry["verdict"] == "FAIL":
+            assert entry.get("root_causes"), name
+        elif entry["verdict"] == "PASS":
+            assert not entry.get("root_causes"), name
 
 
 @pytest.mark.parametrize("folder, name", CASES)
@@ -58,6 +62,7 @@ def test_the_checker_gives_each_learner_file_its_verdict(folder, name):
     report = check(path)
     text = report.to_text()
     assert report.assignment == folder, text
+    assert report.verdict == expected["verdict"], text
     assert report.passed is (expected["verdict"] == "PASS"), text
     assert list(report.root_causes) == expected.get("root_causes", []), text
     if expected["verdict"] == "INCOMPLETE":

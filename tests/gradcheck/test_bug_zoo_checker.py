@@ -12,6 +12,7 @@ import pytest
 from reference.bug_zoo import MUTANTS, mutant_namespace, seed_namespace
 from reference.checks.checker import check
 from reference.seed_functions import callees
+from tests.pages import first_failure, fits_a_screen
 
 SMALL = dict(layer_dims=[5, 4, 3, 1], examples=6)
 
@@ -53,6 +54,44 @@ def test_the_checker_catches_the_mutant_and_names_its_function(name):
     unexpected = _not_the_bug(name, report)
     assert not unexpected, f"{name}: exceptions that are not the bug: {unexpected}"
     assert any(c.function == function for c in report.checks if c.passed is False)
+    # One bug: the page fits on a screen, and the first failure it shows is the root cause's.
+    page = report.to_text()
+    assert fits_a_screen(page), page
+    assert first_failure(page).split()[1] == function, page
+    assert all(f"{g}: " in page for g in report.explained_by), page  # one folded line each
+
+
+# The bug zoo's mutants whose root cause's report names the bug in words, and the words.
+PATTERNS = {
+    "update-forgets-b": "not updated: the value it had before (is the result assigned back?)",
+    "L-layer-update-not-assigned": "not updated: the value it had before (is the result assigned back?)",
+    "update-climbs": "the step has the wrong sign: W1 + learning_rate * dW1 climbs the gradient",
+    "dAL-wrong-sign": "wrong only through dAL, the last layer's incoming gradient: every layer is right for the "
+                      "gradient it is given, but dAL has the wrong sign",
+    "dAL-typo": "wrong only through dAL, the last layer's incoming gradient: every layer is right for the "
+                "gradient it is given, but dAL is not -(Y/AL - (1-Y)/(1-AL))",
+    "relu-backward-kink": "wrong only where Z == 0, the ReLU's kink",
+    "activations-swapped": "computed with sigmoid's formula, not relu's: are the activations swapped?",
+    "sigmoid-backward-no-1-minus-s": None,  # no known bug's words: the shape of the error is named as before
+}
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_the_root_causes_pattern_names_the_bug_in_words(name):
+    report = check(mutant_namespace(name), **SMALL)
+    words = PATTERNS[name]
+    patterns = [c.pattern or "" for c in report.checks if c.function == MUTANTS[name].function and c.passed is False]
+    if words is None:
+        assert not any(w in p for p in patterns for w in ("not updated", "wrong only through dAL", "swapped",
+                                                          "where Z == 0", "the step has the wrong sign")), patterns
+        return
+    assert any(p.startswith(words) for p in patterns), patterns
+    assert words in " ".join(report.to_text().split())  # said on the page, under the root cause's worst entry
+
+
+def test_no_known_bug_is_named_on_right_code():
+    report = check(seed_namespace(), **SMALL)
+    assert report.passed and not any(c.pattern for c in report.checks)
 
 
 def test_every_expected_error_belongs_to_a_mutant_and_is_raised():

@@ -9,6 +9,7 @@ import pytest
 
 from manual_dnn_cli.main import main
 from reference.bug_zoo import MUTANTS
+from tests.pages import first_failure, fits_a_screen, verdict_of
 
 LEARNERS = Path(__file__).parent / "learners"
 SMALL = ["--layers", "5,4,3,1", "--examples", "6"]
@@ -23,14 +24,17 @@ def run(capsys, *argv):
 def test_manual_dnn_passes_and_exits_0(capsys):
     code, out, err = run(capsys, *SMALL)
     assert code == 0 and err == ""
-    assert out.splitlines()[-1].startswith("PASS: all")
+    assert verdict_of(out).startswith("PASS: all") and out.splitlines()[-1].startswith("Next: nothing to fix.")
+    assert fits_a_screen(out) and "dA0" not in out  # the table is behind --verbose
+    code, out, err = run(capsys, *SMALL, "--verbose")
+    assert code == 0 and verdict_of(out).startswith("PASS: all")
     assert "L_model_backward" in out and "dA0" in out
 
 
 def test_a_failing_implementation_exits_1_and_names_the_root_cause(capsys):
     code, out, _ = run(capsys, "--mutant", "sigmoid-backward-no-1-minus-s", *SMALL)
     assert code == 1
-    assert "Root cause: sigmoid_backward" in out.splitlines()[-1]
+    assert "Root cause: sigmoid_backward" in verdict_of(out)
     assert "dZ[" in out and "hand-written" in out
 
 
@@ -111,15 +115,28 @@ def test_a_file_whose_only_function_raises_gets_a_report_not_a_traceback(capsys,
     one.write_text("def linear_backward(dZ, cache):\n    raise NotImplementedError('todo')\n")
     code, out, err = run(capsys, "--impl", str(one), *SMALL)
     assert code == 1 and err == "" and "Traceback" not in out
-    assert "raised NotImplementedError: todo (in one.py, line 2: raise NotImplementedError('todo'))" in out
-    assert out.splitlines()[-1] == "FAIL: 1 of 1 check failed. Root cause: linear_backward. Fix it first."
+    assert "raised NotImplementedError: todo (in one.py, line 2: raise NotImplementedError('todo'))" in \
+        " ".join(out.split())
+    assert verdict_of(out).startswith("FAIL: 1 of 1 check failed. Root cause: linear_backward. Fix it first. "
+                                      "Also not found: initialize_parameters, ")
 
 
 def test_json_names_the_dA_convention_and_the_root_causes(capsys):
     code, out, _ = run(capsys, "--impl", str(LEARNERS / "pre_v4_dA_l.py"), "--json", *SMALL)
-    report = json.loads(out)
-    assert code == 0 and report["dA_convention"] == "dA{l}" and report["root_causes"] == []
+    report = json.loads(out)  # right, but it has no initialize_parameters
+    assert (code, report["verdict"], report["missing"]) == (1, "INCOMPLETE", ["initialize_parameters"])
+    assert report["dA_convention"] == "dA{l}" and report["root_causes"] == []
     code, out, _ = run(capsys, "--impl", str(LEARNERS / "independent_problems.py"), "--json", *SMALL)
     report = json.loads(out)
     assert code == 1 and report["root_causes"] == ["update_parameters", "L_model_backward"]
     assert report["root_cause"] == "update_parameters"
+
+
+def test_a_one_bug_report_at_the_cat_networks_size_fits_a_screen_and_leads_with_its_root_cause(capsys):
+    code, out, err = run(capsys, "--mutant", "dW-missing-1/m")
+    assert code == 1 and err == "" and fits_a_screen(out), out
+    assert verdict_of(out).startswith("FAIL: ") and "Root cause: linear_backward" in verdict_of(out)
+    assert first_failure(out).split()[:3] == ["FAIL", "linear_backward", "dW"]
+    assert "uniform: every entry is 5x JAX's, one factor for all (like a missing 1/m)" in out
+    assert "L_model_backward: 4 gradients, 1 Taylor test wrong, explained by linear_backward" in out
+    assert any(line.startswith("Next: fix linear_backward, then check again;") for line in out.splitlines()[-4:])

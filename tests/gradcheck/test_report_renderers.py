@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from reference.report.results import Check, Report
 from reference.seed_functions import DA_CONVENTIONS, SEED_FUNCTIONS
+from tests.pages import PAGE_WIDTH, right_after_the_header, verdict_of
 
 ORACLES = ["jax-forward", "jax-vjp", "jax-grad", "central-fd", "directional-fd", "full-fd", "complex-step",
            "taylor", "update-rule", "contract"]
@@ -25,9 +26,12 @@ TEXT = st.text(st.characters(codec="utf-8"), max_size=200) | st.sampled_from(
 NAMES = st.sampled_from(list(SEED_FUNCTIONS)) | TEXT
 NUMBERS = st.none() | st.floats(allow_nan=True, allow_infinity=True) | st.sampled_from(
     [0.0, -0.0, 1e-300, 1e300, math.nan, math.inf, -math.inf])
+FRAME = st.fixed_dictionaries({"function": TEXT, "file": st.none() | TEXT, "cell": st.none() | st.integers(),
+                               "line": st.none() | st.integers(), "source": st.none() | TEXT})
 RAISED = st.none() | st.fixed_dictionaries({
     "type": TEXT, "message": TEXT, "file": st.none() | TEXT, "cell": st.none() | st.integers(),
-    "line": st.none() | st.integers(), "source": st.none() | TEXT})
+    "line": st.none() | st.integers(), "source": st.none() | TEXT},
+    optional={"frames": st.lists(FRAME | st.none() | TEXT, max_size=4)})
 WORST = st.none() | st.fixed_dictionaries({"index": st.lists(st.integers(), max_size=3), "expected": NUMBERS,
                                             "actual": NUMBERS})
 
@@ -45,25 +49,34 @@ REPORTS = st.builds(
     dA_convention=st.none() | st.sampled_from(list(DA_CONVENTIONS)) | TEXT,
     call_graph=st.dictionaries(NAMES, st.lists(NAMES, max_size=4), max_size=6))
 
-VERDICT = re.compile(r"^(PASS: all|PASS for the \d+ functions? found|FAIL: \d+ of \d+ checks? failed\."
-                     r"|NOTHING CHECKED|NOTHING JUDGED)")
+VERDICT = re.compile(r"^(PASS: all|FAIL: \d+ of \d+ checks? failed\.|INCOMPLETE: |NOTHING CHECKED|NOTHING JUDGED)")
 
 
 def _one_line(text):
     return re.sub(r"[\x00-\x1f\x7f\u2028\u2029\x85]", " ", text)
 
 
+def _squeezed(text):
+    """Text without its whitespace: what survives wrapping at any column."""
+    return "".join(text.split())
+
+
 @given(REPORTS)
-def test_the_text_report_never_raises_and_ends_in_its_verdict(report):
-    text = report.to_text()
-    last = text.splitlines()[-1]
-    assert VERDICT.match(last), last
-    assert last.startswith("FAIL") == (not report.passed and bool(report.checks)) or last.startswith("NOTHING")
-    for cause in report.root_causes:  # each root cause is named on the last line
-        assert _one_line(str(cause)) in last
+def test_the_text_report_never_raises_and_leads_with_its_verdict(report):
+    page = report.to_text()
+    line = verdict_of(page)
+    assert VERDICT.match(line) and right_after_the_header(page), page
+    assert max(map(len, page.splitlines())) <= PAGE_WIDTH
+    assert line.startswith("FAIL") == (report.verdict == "FAIL")
+    assert line.startswith("PASS") == report.passed
+    for cause in report.root_causes:  # each root cause is named in the verdict
+        assert _squeezed(_one_line(str(cause))) in _squeezed(line)
+    assert page.splitlines()[-1].startswith("Next: ") or page.splitlines()[-1].startswith("  ")
+    whole = _squeezed(report.to_text(verbose=True))
+    assert _squeezed(_one_line(report.verdict_line())) in whole
     for c in report.checks:
-        if c.passed is False:
-            assert f"FAIL {_one_line(c.function)} " in text
+        if c.passed is False:  # the whole report shows every failure
+            assert _squeezed(f"FAIL {_one_line(c.function)} ") in whole
 
 
 @given(REPORTS)
@@ -75,10 +88,9 @@ def test_the_markdown_report_never_raises_and_its_table_keeps_its_columns(report
         assert len(set(unescaped)) == 1 and len(rows) >= 3, rows
     else:
         assert rows == []
-    verdict = markdown.splitlines()[-1]
+    verdict = markdown.splitlines()[2]  # after the header and a blank line
     assert verdict.startswith("**") and verdict.endswith("**")
-    assert ("FAIL" in verdict) == (not report.passed and bool(report.checks) and
-                                   any(c.passed is False for c in report.checks))
+    assert ("FAIL" in verdict.split(":")[0]) == (report.verdict == "FAIL")
 
 
 def _refuse(constant):
@@ -103,14 +115,14 @@ def test_a_report_of_contract_failures_only_renders(tmp_path):
     report = Report("one_function.py", [5, 4, 3, 1], 6, "synthetic", 0, checks=[
         Check("linear_backward", "call", "contract", None, None, False,
               "raised NotImplementedError: todo (in one_function.py, line 3: raise NotImplementedError('todo'))")])
-    assert report.to_text().splitlines()[-1] == "FAIL: 1 of 1 check failed. Root cause: linear_backward. Fix it first."
+    assert verdict_of(report.to_text()) == "FAIL: 1 of 1 check failed. Root cause: linear_backward. Fix it first."
     assert "raised NotImplementedError: todo" in report.to_markdown()
     assert json.loads(report.to_json())["root_causes"] == ["linear_backward"]
 
 
 def test_an_empty_report_says_nothing_was_checked():
     report = Report("empty.py", [5, 1], 2, "synthetic", 0)
-    assert report.to_text().splitlines()[-1] == "NOTHING CHECKED: none of the course's functions was found."
+    assert verdict_of(report.to_text()) == "NOTHING CHECKED: none of the course's functions was found."
     assert not report.passed and json.loads(report.to_json())["checks"] == []
 
 

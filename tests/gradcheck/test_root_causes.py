@@ -13,6 +13,7 @@ from reference.learner.call_graph import call_graph_of
 from reference.learner.loading import from_mapping
 from reference.report.results import Check, Report
 from reference.seed_functions import SEED_FUNCTIONS, callees, direct_callees
+from tests.pages import verdict_of
 
 
 def _report(failing=(), differing=(), passing=(), call_graph=None):
@@ -34,11 +35,27 @@ def test_a_failure_explains_another_only_when_that_one_calls_it(failing, causes)
     assert report.root_causes == causes and report.root_cause == causes[0]
 
 
-def test_the_last_line_names_each_independent_problem():
-    last = _report(["update_parameters", "L_model_backward"]).to_text().splitlines()[-1]
-    assert "2 independent problems: update_parameters, L_model_backward. Fix them first." in last
-    last = _report(["relu_backward", "L_model_backward"]).to_text().splitlines()[-1]
-    assert "Root cause: relu_backward. Fix it first; then re-check L_model_backward." in last
+def test_the_verdict_names_each_independent_problem():
+    line = verdict_of(_report(["update_parameters", "L_model_backward"]).to_text())
+    assert "2 independent problems: update_parameters, L_model_backward. Fix them first." in line
+    line = verdict_of(_report(["relu_backward", "L_model_backward"]).to_text())
+    assert "Root cause: relu_backward. Fix it first; then re-check L_model_backward." in line
+
+
+def test_a_missing_function_that_a_failing_one_calls_is_its_root_cause():
+    report = _report(["L_model_backward"])
+    report.missing = ["initialize_parameters", "linear_activation_backward"]
+    report.did_you_mean = {"linear_activation_backward": "linear_activation_backwards"}
+    assert report.root_causes == ["linear_activation_backward"] and report.verdict == "INCOMPLETE"
+    assert report.explained_by == {"L_model_backward": ["linear_activation_backward"]}
+    line = verdict_of(report.to_text())
+    assert line.startswith("INCOMPLETE: 2 graded functions not found: initialize_parameters, "
+                           "linear_activation_backward (did you mean linear_activation_backwards?).")
+    # A failure the missing function does not explain is a problem of its own: FAIL, and still incomplete.
+    report = _report(["update_parameters", "L_model_backward"])
+    report.missing = ["linear_activation_backward"]
+    assert report.root_causes == ["update_parameters", "linear_activation_backward"] and report.verdict == "FAIL"
+    assert "Also not found: linear_activation_backward." in verdict_of(report.to_text())
 
 
 def test_the_learners_own_call_graph_replaces_the_courses_where_known():
@@ -55,7 +72,7 @@ def test_a_difference_is_a_root_cause_only_of_a_failure_of_its_direct_caller():
     # linear_activation_forward calls sigmoid and fails: the difference may be why.
     report = _report(["linear_activation_forward", "L_model_forward"], differing=["sigmoid"])
     assert report.root_causes == ["sigmoid"]
-    assert "Root cause: sigmoid (contract difference)" in report.to_text().splitlines()[-1]
+    assert "Root cause: sigmoid (contract difference)" in verdict_of(report.to_text())
     # linear_activation_forward calls it and passes: L_model_forward's failure is its own.
     report = _report(["L_model_forward"], differing=["sigmoid"], passing=["linear_activation_forward"])
     assert report.root_causes == ["L_model_forward"]

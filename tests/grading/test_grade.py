@@ -24,6 +24,8 @@ CLASS = {  # submission -> (its code, its status, verdicts that must be as given
     "exits.py": ("import os\nos._exit(0)\n" + CORRECT, "unloadable", {"linear_forward": "missing"}),
     "loops.py": (CORRECT + LOOP, "timeout", {"L_model_backward": "timeout", "update_parameters": "pass"}),
     "sub/segfaults.py": (CORRECT + SEGFAULT, "crashed", {"relu_backward": "error", "linear_forward": "pass"}),
+    "misspelt.py": (CORRECT.replace("def L_model_backward(", "def L_model_backwards("), "incomplete",
+                    {"L_model_backward": "missing", "linear_backward": "pass"}),
 }
 
 
@@ -74,8 +76,11 @@ def test_every_submission_is_a_row_with_its_status_and_verdicts(graded, class_fo
         assert {f: row[f] for f in verdicts} == verdicts, name
     assert by_name["correct.py"]["score"] == "1.0000" and by_name["exits.py"]["score"] == "0.0000"
     assert by_name["wrong.py"]["root_causes"] == "linear_backward"
-    # 3 of the 10 functions "Step by Step" asks for fail (the helpers are the course's, not scored)
-    assert float(by_name["wrong.py"]["score"]) == pytest.approx(7 / 10)
+    # 3 of the 10 functions "Step by Step" asks for fail, 2 of them only through linear_backward: they keep
+    # their points (the helpers are the course's, not scored)
+    assert float(by_name["wrong.py"]["score"]) == pytest.approx(9 / 10)
+    assert float(by_name["misspelt.py"]["score"]) == pytest.approx(9 / 10)  # L_model_backward: missing
+    assert "L_model_backward (did you mean L_model_backwards?)" in by_name["misspelt.py"]["reason"]
     assert "exited with status 0 while loading" in by_name["exits.py"]["reason"]
     assert [r["submission"] for r in rows] == sorted(r["submission"] for r in rows)
 
@@ -110,10 +115,14 @@ def test_gradescope_results_have_a_test_per_learner_function(class_folder, tmp_p
     assert names == [n for n, f in SEED_FUNCTIONS.items() if f.notebook == "Step by Step" and not f.helper]
     for test in data["tests"]:
         assert set(test) >= {"name", "score", "max_score", "output", "status"} and test["max_score"] == 1.0
-        assert test["score"] == (1.0 if test["status"] == "passed" else 0.0)
+        assert test["status"] == "failed" or test["score"] == 1.0
     failing = next(t for t in data["tests"] if t["name"] == "linear_backward")
-    assert failing["status"] == "failed" and "FAIL dW" in failing["output"]
-    assert data["score"] == 7.0 and data["visibility"] == "visible" and "linear_backward" in data["output"]
+    assert failing["status"] == "failed" and "FAIL dW" in failing["output"] and failing["score"] == 0.0
+    for name in ("linear_activation_backward", "L_model_backward"):  # failing only through linear_backward
+        inherited = next(t for t in data["tests"] if t["name"] == name)
+        assert inherited["status"] == "failed" and inherited["score"] == 1.0
+        assert inherited["output"].startswith("These failures follow from linear_backward: fix it first (no points")
+    assert data["score"] == 9.0 and data["visibility"] == "visible" and "linear_backward" in data["output"]
 
 
 def test_gradescope_for_an_unloadable_file_scores_0_with_the_reason(class_folder, tmp_path, capsys):
@@ -122,6 +131,11 @@ def test_gradescope_for_an_unloadable_file_scores_0_with_the_reason(class_folder
     data = json.loads(results.read_text())
     assert data["score"] == 0 and "exited with status 0 while loading" in data["output"]
     assert all(t["score"] == 0 for t in data["tests"])
+
+
+def test_score_inherited_takes_points_from_every_failing_function(class_folder, tmp_path, capsys):
+    code, _, _ = grade(capsys, str(class_folder / "wrong.py"), "--score", "inherited", "--csv", str(tmp_path / "g.csv"))
+    assert code == 1 and float(read_csv(tmp_path / "g.csv")[0]["score"]) == pytest.approx(7 / 10)
 
 
 def test_weights_give_partial_credit(class_folder, tmp_path, capsys):
@@ -134,7 +148,8 @@ def test_weights_give_partial_credit(class_folder, tmp_path, capsys):
 
 @pytest.mark.parametrize("argv, message", [
     (["nowhere"], "nowhere: no such file or folder"),
-    (["{folder}", "--gradescope", "r.json"], "--gradescope grades one submission; found 5 files"),
+    (["{folder}", "--gradescope", "r.json"], "--gradescope grades one submission; found 6 files"),
+    (["{folder}", "--score", "blame"], "invalid choice: 'blame'"),
     (["{folder}/correct.py", "--csv", "{folder}/correct.py"], "is one of the submissions"),
     (["{folder}", "--csv", "/no/such/dir/g.csv"], "no such folder"),
     (["{folder}", "--weights", "{folder}/correct.py"], "not a readable JSON file"),
@@ -221,3 +236,24 @@ def test_a_submission_that_kills_its_grading_worker_is_a_row_and_the_rest_are_gr
     assert result.returncode == 1, result.stderr
     assert rows["a_killer.py"]["status"] == "error" and rows["a_killer.py"]["reason"] == "the grading worker died"
     assert [rows[f"b_correct{i}.py"]["status"] for i in range(3)] == ["passed"] * 3
+
+
+def test_a_failure_keeps_its_points_only_when_the_functions_that_explain_it_lose_theirs():
+    from reference.grading.outcome import points, score
+
+    verdicts = {"linear_backward": "fail", "linear_activation_backward": "fail", "L_model_backward": "error",
+                "update_parameters": "pass", "sigmoid": "pass"}
+    weights = {name: 1.0 for name in verdicts if name != "sigmoid"}
+    explained = {"linear_activation_backward": ["linear_backward"], "L_model_backward": ["linear_backward"]}
+    assert score(verdicts, weights, explained) == 0.75 and score(verdicts, weights, explained, "inherited") == 0.25
+    assert points(verdicts, weights, explained)["L_model_backward"] == (1.0, 1.0)
+    # the function at fault weighs nothing here (the teacher's weights), so nobody else is excused
+    assert score(verdicts, {"L_model_backward": 1.0}, explained) == 0.0
+    # a helper's own contract (a difference, not scored) explains the failure: the caller loses its points
+    assert points({"linear_activation_forward": "fail", "sigmoid": "pass"}, {"linear_activation_forward": 1.0},
+                  {"linear_activation_forward": ["sigmoid"]})["linear_activation_forward"] == (0.0, 1.0)
+    # a missing function is at fault: what fails for want of it keeps its points
+    assert points({"L_model_backward": "error", "linear_activation_backward": "missing"},
+                  {"L_model_backward": 1.0, "linear_activation_backward": 1.0},
+                  {"L_model_backward": ["linear_activation_backward"]}) == {
+        "L_model_backward": (1.0, 1.0), "linear_activation_backward": (0.0, 1.0)}

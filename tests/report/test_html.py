@@ -94,3 +94,28 @@ def test_markdown_escapes_markup_and_keeps_the_verdict(wrong):
     markdown = wrong._repr_markdown_()
     assert "Root cause: linear\\_backward" in markdown and "uniform" in markdown
     assert escape_markdown(HOSTILE).count("<") == 0 and "&lt;script&gt;" in escape_markdown(HOSTILE)
+
+
+def test_what_the_root_cause_explains_is_folded_and_the_tables_too(wrong):
+    html = report_fragment(wrong)
+    root = html.index("Root cause: <code>linear_backward</code>")
+    assert html.index('<details><summary><code>L_model_backward</code> ') > root
+    assert re.search(r"<details><summary><code>L_model_backward</code> [^<]*explained by linear_backward</summary>",
+                     html)
+    assert "<details><summary>Function by oracle (" in html and "<h4>Function by oracle" not in html
+
+
+def test_an_incomplete_file_says_so_first_with_its_near_miss(tmp_path):
+    from reference.bug_zoo import seed_namespace
+
+    namespace = {**seed_namespace(), "__name__": "__main__"}
+    backward = namespace.pop("L_model_backward")
+    namespace["L_model_backwards"] = type(backward)(backward.__code__, namespace, "L_model_backwards")
+    namespace["L_model_backwards"].__module__ = "__main__"  # as a notebook's own cell defines it
+    report = check(namespace, **SMALL)
+    assert report.verdict == "INCOMPLETE" and not report.passed
+    html = report_fragment(report)
+    badge = html.index(">INCOMPLETE</span>")
+    assert badge < html.index("Not found: <code>L_model_backward</code> (did you mean "
+                              "<code>L_model_backwards</code>?)")
+    assert re.findall(r'class="mdnn-badge"[^>]*>([A-Z]+)<', html) == ["INCOMPLETE"]

@@ -7,6 +7,7 @@ import pytest
 
 from manual_dnn.output_file import OutputFileError, write_atomically
 from manual_dnn_cli.main import main
+from tests.pages import verdict_of
 
 SMALL = ["--layers", "5,4,3,1", "--examples", "6"]
 
@@ -32,7 +33,7 @@ def test_html_writes_the_page_and_stdout_keeps_the_text_report(capsys, tmp_path)
     target = tmp_path / "report.html"
     code, out, err = gradcheck(capsys, "--mutant", "dW-missing-1/m", "--html", str(target), *SMALL)
     assert code == 1 and err == ""
-    assert out.splitlines()[-1].startswith("FAIL:") and "Root cause: linear_backward" in out
+    assert verdict_of(out).startswith("FAIL:") and "Root cause: linear_backward" in out
     page = target.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "mutant dW-missing-1/m" in page
     assert "Root cause: <code>linear_backward</code>" in page and page.count("<img ") >= 3
@@ -94,7 +95,7 @@ def test_a_page_that_cannot_be_written_after_the_check_still_prints_the_report(c
 
     monkeypatch.setattr(os, "replace", full_disk)
     code, out, err = gradcheck(capsys, "--mutant", "dAL-wrong-sign", "--html", str(tmp_path / "r.html"), *SMALL)
-    assert code == 2 and out.splitlines()[-1].startswith("FAIL:")
+    assert code == 2 and verdict_of(out).startswith("FAIL:")
     assert err == f"manual-dnn gradcheck: --html {tmp_path / 'r.html'}: cannot write it (No space left on device)\n"
     assert list(tmp_path.iterdir()) == []
 

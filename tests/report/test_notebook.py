@@ -22,6 +22,8 @@ from jupyter_client.kernelspec import KernelSpecManager  # noqa: E402
 from jupyter_client.manager import KernelManager  # noqa: E402
 from nbclient import NotebookClient  # noqa: E402
 
+from tests.pages import verdict_of  # noqa: E402
+
 LEARNER = Path(__file__).parents[1] / "gradcheck" / "learners" / "correct_notebook.py"
 KERNEL = "manual-dnn-tests"
 
@@ -53,6 +55,11 @@ BUG = '''def linear_backward(dZ, cache):
     return dA_prev, dW, db
 '''
 
+RAISES = '''def linear_backward(dZ, cache):
+    A_prev, W, b = cache[0]            # a wrong index: the cache is (A_prev, W, b)
+    return np.dot(W.T, dZ), np.dot(dZ, A_prev.T), np.sum(dZ, axis=1, keepdims=True)
+'''
+
 CHECK = "from reference import check\ncheck(globals(), layer_dims=[5, 4, 3, 1], examples=6)"
 
 
@@ -61,7 +68,8 @@ def _notebook():
                       if not line.startswith(("from dnn_utils", "import numpy")))
     code = nbformat.v4.new_code_cell
     cells = [nbformat.v4.new_markdown_cell("# Building your Deep Neural Network: Step by Step"),
-             code("import sys\nsys.executable"), code(HELPERS), code(learner), code(CHECK), code(BUG), code(CHECK)]
+             code("import sys\nsys.executable"), code(HELPERS), code(learner), code(CHECK), code(BUG), code(CHECK),
+             code(RAISES), code(CHECK)]
     return nbformat.v4.new_notebook(cells=cells)
 
 
@@ -109,7 +117,7 @@ def test_check_of_right_functions_shows_a_pass_with_the_taylor_and_step_size_pic
     assert "Root cause" not in html
     assert len(_images(html)) == 2 and 'alt="The Taylor test"' in html and 'alt="The step size"' in html
     assert data["text/plain"].startswith("manual-dnn gradcheck: globals() on layers")  # the text report elsewhere
-    assert data["text/plain"].splitlines()[-1].startswith("PASS: all")
+    assert verdict_of(data["text/plain"]).startswith("PASS: all")
     assert "text/markdown" in data
 
 
@@ -124,3 +132,17 @@ def test_check_of_a_bug_shows_the_verdict_the_root_cause_and_where_it_is_wrong(e
     assert "Root cause: linear_backward" in data["text/plain"]
     assert not any(o.output_type == "error" for cell in executed.cells if cell.cell_type == "code"
                    for o in cell.outputs)
+
+
+def test_an_exception_names_the_cell_as_the_notebook_shows_it_along_the_learners_chain(executed):
+    """ipykernel compiles each cell under a file of its own; the report names it "In [N]", the count the
+    user sees beside the cell, for the function that raised and along the chain of its caller."""
+    learner, raises, checked = executed.cells[3], executed.cells[7], executed.cells[8]
+    data = _result(checked)
+    page, html = data["text/plain"], data["text/html"]
+    assert f"(in In [{raises.execution_count}], line 2: A_prev, W, b = cache[0]" in " ".join(page.split())
+    line = next(n for n, text in enumerate(learner.source.splitlines(), start=1)
+                if "linear_backward(" in text and "def " not in text)
+    assert f"In [{learner.execution_count}], linear_activation_backward line {line}:" in html
+    assert f"-&gt; In [{raises.execution_count}], linear_backward line 2: A_prev, W, b = cache[0]" in html
+    assert "ipykernel" not in page and "ipykernel" not in html

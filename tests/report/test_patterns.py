@@ -6,6 +6,7 @@ import pytest
 from reference import check
 from reference.checks.comparison import compare
 from reference.report.patterns import entry_errors, name_pattern
+from tests.pages import first_failure
 from tests.report.learner_bugs import namespace_with
 
 RNG = np.random.RandomState(7)
@@ -99,12 +100,15 @@ def test_compare_keeps_the_per_entry_errors_of_a_failing_tensor_only():
     assert passing.errors is None and passing.pattern is None
 
 
-@pytest.mark.parametrize("bug, words", [("column", "wrong only in column 0 (input 0)"),
-                                        ("row", "wrong only in row 0 (unit 0)"),
-                                        ("uniform", "uniform: every entry is 6x JAX's")])
-def test_the_checker_names_the_shape_of_a_learners_bug(bug, words):
+@pytest.mark.parametrize("bug, words, on_the_page", [
+    ("column", "wrong only in column 0 (input 0)", "wrong only in column 0 (input 0)"),
+    ("row", "wrong only in row 0 (unit 0)", "wrong only in row 0 (unit 0)"),
+    ("uniform", "uniform: every entry is 6x JAX's", "uniform: every entry is 5x JAX's")])  # m = 5 per layer
+def test_the_checker_names_the_shape_of_a_learners_bug(bug, words, on_the_page):
     report = check(namespace_with(bug), layer_dims=[5, 4, 3, 1], examples=6)
     dW1 = next(c for c in report.checks if c.target == "dW1" and c.oracle == "jax-grad")
     assert report.root_cause == "linear_backward" and dW1.passed is False
     assert words in dW1.pattern
-    assert f"L_model_backward dW1: {words}" in report.to_text().replace("\n    ", " ")
+    assert f"L_model_backward dW1: {words}" in report.to_text(verbose=True).replace("\n    ", " ")
+    page = report.to_text()  # the page shows the root cause's pattern, under its worst entry
+    assert first_failure(page).lstrip().startswith("FAIL linear_backward dW ") and on_the_page in " ".join(page.split())

@@ -33,7 +33,8 @@ def call_failure(function, result):
     check = contract_failure(function, "call", result.error + (f" -- {change}" if change else ""))
     if result.error_type:
         check.raised = {"type": result.error_type, "message": result.error_message, "file": result.error_file,
-                        "cell": result.error_cell, "line": result.error_line, "source": result.error_source}
+                        "cell": result.error_cell, "line": result.error_line, "source": result.error_source,
+                        "frames": list(result.frames)}
     return check
 
 
@@ -71,10 +72,12 @@ def outputs_of(function, result):
     return mutation_failures(function, result), dict(zip(SEED_FUNCTIONS[function].outputs, values))
 
 
-def compare(function, target, oracle, expected, actual, tolerance, who="JAX"):
+def compare(function, target, oracle, expected, actual, tolerance, who="JAX", alternatives=None, regions=None):
     """Check ``actual`` against ``expected`` with the course's relative error.
 
-    Shapes must match exactly: a (1, 1) array is not a scalar.
+    Shapes must match exactly: a (1, 1) array is not a scalar. When it fails,
+    ``alternatives`` ({words: what a likely bug gives}, or a function returning
+    that) and ``regions`` ({words: mask}) may name the bug (report/patterns.py).
     """
     expected = np.asarray(expected, dtype=np.float64)
     if actual is None:  # an unfilled template: "Z = None  # YOUR CODE HERE"
@@ -99,5 +102,5 @@ def compare(function, target, oracle, expected, actual, tolerance, who="JAX"):
               f"rel. error {rel:.1e}")
     check = Check(function, target, oracle, rel, tolerance, bool(rel <= tolerance), detail, worst)
     if not check.passed:  # where it is wrong: kept for the heat map, named in words
-        check.errors, check.pattern = error_pattern(target, actual, expected, who, tolerance)
+        check.errors, check.pattern = error_pattern(target, actual, expected, who, tolerance, alternatives, regions)
     return check

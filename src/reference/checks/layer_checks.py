@@ -34,6 +34,7 @@ __all__ = ["forward_checks", "backward_checks"]
 WHO = {"jax-vjp": "JAX", "jax-forward": "JAX", "central-fd": "FD", "complex-step": "complex step"}
 BACKWARD_ORACLES = ("jax-vjp", "central-fd", "complex-step")
 NUMPY_ACTIVATIONS = {"relu": fwd.relu, "sigmoid": fwd.sigmoid}
+OTHER_ACTIVATION = {"relu": "sigmoid", "sigmoid": "relu"}
 
 
 class _Run:
@@ -53,9 +54,11 @@ class _Run:
         self.checks.extend(checks)
         return values
 
-    def compare_all(self, function, oracle, expected, actual, suffix=""):
+    def compare_all(self, function, oracle, expected, actual, suffix="", alternatives=None, regions=None):
+        """``alternatives``/``regions``: {output name: what report/patterns.py takes} for a failing output."""
+        alternatives, regions = alternatives or {}, regions or {}
         found = [compare(function, name + suffix, oracle, expected[name], actual[name], TOLERANCES[oracle],
-                         WHO[oracle]) for name in expected if name in actual]
+                         WHO[oracle], alternatives.get(name), regions.get(name)) for name in expected if name in actual]
         self.checks.extend(found)
         return found
 
@@ -139,8 +142,11 @@ def _check_linear_activation_forward(run, A_prev, W, b, activation):
     if values is None:
         return
     suffix = f" ({activation})"
-    expected = jnet.activation_value(jnet.linear_value(A_prev, W, b), activation)
-    run.compare_all(function, "jax-forward", {"A": expected}, values, suffix)
+    Z = jnet.linear_value(A_prev, W, b)
+    expected = jnet.activation_value(Z, activation)
+    other = OTHER_ACTIVATION[activation]
+    swapped = {"A": lambda: {_swapped(activation): jnet.activation_value(Z, other)}}
+    run.compare_all(function, "jax-forward", {"A": expected}, values, suffix, swapped)
     if not _cache_equal(values["cache"], ((A_prev, W, b), W @ A_prev + b)):
         run.checks.append(contract_failure(function, "cache" + suffix, "cache is not ((A_prev, W, b), Z)"))
 
@@ -203,10 +209,17 @@ def _expected_linear_backward(p, activation, method):
     return dict(zip(("dA_prev", "dW", "db"), grads))
 
 
-def _judge(run, function, values, expected_by, suffix=""):
-    """Compare ``values`` with every backward oracle; a wrong shape or a NaN is said once."""
+def _swapped(activation):
+    return (f"computed with {OTHER_ACTIVATION[activation]}'s formula, not {activation}'s: are the activations "
+            f"swapped?")
+
+
+def _judge(run, function, values, expected_by, suffix="", alternatives=None):
+    """Compare ``values`` with every backward oracle; a wrong shape or a NaN is said once.
+    ``alternatives`` ({output: function giving {words: value}}) may name a failing output's bug."""
     for method in BACKWARD_ORACLES:
-        found = run.compare_all(function, method, expected_by(method), values, suffix)
+        found = run.compare_all(function, method, expected_by(method), values, suffix,
+                                alternatives if method == "jax-vjp" else None)
         broken = {c.target for c in found if c.oracle == "contract"}
         values = {k: v for k, v in values.items() if k + suffix not in broken}
 
@@ -227,8 +240,11 @@ def backward_checks(impl, rng):
             break
         values = run.outputs("linear_activation_backward", dA, ((A_prev, W, b), Z), activation)
         if values is not None:
+            other = {name: lambda name=name, a=activation: {
+                _swapped(a): _expected_linear_backward(p, OTHER_ACTIVATION[a], "jax-vjp")[name]}
+                for name in ("dA_prev", "dW", "db")}
             _judge(run, "linear_activation_backward", values,
-                   lambda method, a=activation: _expected_linear_backward(p, a, method), f" ({activation})")
+                   lambda method, a=activation: _expected_linear_backward(p, a, method), f" ({activation})", other)
     if "relu_backward" in impl:
         run.checks.extend(_relu_kink_checks(impl, rng, relu_takes_own_cache))
     return run.checks, "".join(run.printed)
@@ -300,5 +316,7 @@ def _relu_kink_checks(impl, rng, own_cache=False):
                                 impl.call("relu_backward", SEED_FUNCTIONS["relu_backward"].arguments, dA, cache))
     if values is None or checks:  # the call failure is reported once already, as is writing into dA
         return []
+    kink = {"wrong only where Z == 0, the ReLU's kink: the course's relu_backward gives 0 there (dZ[Z <= 0] = 0)":
+            Z == 0}
     return [compare("relu_backward", "dZ at Z == 0", "jax-vjp",
-                    jnet.activation_backward(dA, Z, "relu"), values["dZ"], TOLERANCES["jax-vjp"])]
+                    jnet.activation_backward(dA, Z, "relu"), values["dZ"], TOLERANCES["jax-vjp"], regions=kink)]

@@ -1,6 +1,7 @@
 """The check of update_parameters: every W and b against W - lr * dW."""
 
 from reference.checks.comparison import call_failure, compare, contract_failure, mutation_failures, returned
+from reference.report.patterns import UNCHANGED
 from reference.seed_functions import SEED_FUNCTIONS
 from reference.tolerances import TOLERANCES
 
@@ -32,6 +33,8 @@ def update_checks(impl, rng, point):
         if name not in new:
             checks.append(contract_failure("update_parameters", name, f"no '{name}' in the returned dict"))
             continue
+        slips = {UNCHANGED: value, f"the step has the wrong sign: {name} + learning_rate * d{name} climbs the "
+                 f"gradient (descent subtracts it)": value + learning_rate * grads["d" + name]}
         checks.append(compare("update_parameters", name, "update-rule", value - learning_rate * grads["d" + name],
-                              new[name], TOLERANCES["update-rule"], "rule"))
+                              new[name], TOLERANCES["update-rule"], "rule", alternatives=slips))
     return checks, result.output, notes

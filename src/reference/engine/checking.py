@@ -33,7 +33,10 @@ def report_of(run, impl, assignment, point):
                         functions=[row.name for row in assignment.functions], point=point.describe())
     report.checks, report.call_graph = run.checks, graph
     report.supplied, report.missing = list(getattr(impl, "supplied", [])), list(getattr(impl, "missing", []))
-    report.not_done = _not_done(run)
+    # An optional function (the course does not grade it) the file lacks leaves it complete: not done, not missing.
+    optional = {row.name for row in getattr(assignment, "functions", ()) if not row.graded}
+    report.not_done = {**{name: "not in the file" for name in report.missing if name in optional}, **_not_done(run)}
+    report.missing = [name for name in report.missing if name not in optional]
     report.notes = list(point.notes) + list(getattr(impl, "notes", [])) + run.notes
     report.dA_convention = run.facts.get("dA_convention")
     printed = "".join(run.printed)

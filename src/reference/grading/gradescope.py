@@ -18,7 +18,7 @@ SAID = {"missing": "Not found in your file, so not checked.",
         "supplied": "Not yours: supplied by the checker, as the course did."}
 
 
-def _test_output(outcome, name):
+def _test_output(outcome, name, kept):
     verdict = outcome.verdicts.get(name, "missing")
     if verdict in SAID:
         return SAID[verdict]
@@ -28,12 +28,16 @@ def _test_output(outcome, name):
     failed = [c for c in checks if c["passed"] is False]
     if not failed:
         return f"PASS: {len(checks)} checks against JAX and numerical differentiation."
-    return "\n".join(f"FAIL {c['target']} ({c['oracle']}): {c['detail']}" for c in failed)
+    causes = outcome.explained_by.get(name)
+    head = [f"These failures follow from {', '.join(causes)}: fix {'it' if len(causes) == 1 else 'them'} first"
+            + (" (no points lost here)." if kept else ".")] if causes else []
+    return "\n".join(head + [f"FAIL {c['target']} ({c['oracle']}): {c['detail']}" for c in failed])
 
 
 def gradescope_results(outcome, weights=None):
     """The results.json dict for one graded submission; points per function are its weight
-    (by default 1 for each function of the submission's notebooks: outcome.default_weights)."""
+    (by default 1 for each function of the submission's notebooks: outcome.default_weights),
+    earned as the outcome's scoring says (outcome.points)."""
     weights = dict(weights) if weights is not None else default_weights(outcome.verdicts)
     tests = []
     for name in SEED_FUNCTIONS:
@@ -41,10 +45,12 @@ def gradescope_results(outcome, weights=None):
         verdict = outcome.verdicts.get(name, "missing")
         if weight <= 0 or verdict == "supplied":
             continue
-        tests.append({"name": name, "score": weight if verdict == "pass" else 0.0, "max_score": weight,
-                      "status": "passed" if verdict == "pass" else "failed", "output": _test_output(outcome, name),
-                      "visibility": "visible"})
-    summary = outcome.reason if outcome.report is None else outcome.text.splitlines()[-1]
+        earned = outcome.points.get(name, (weight if verdict == "pass" else 0.0, weight))[0]
+        kept = verdict != "pass" and earned > 0
+        tests.append({"name": name, "score": earned, "max_score": weight,
+                      "status": "passed" if verdict == "pass" else "failed",
+                      "output": _test_output(outcome, name, kept), "visibility": "visible"})
+    summary = outcome.reason
     if outcome.root_causes:
         summary += f"\nFix first: {', '.join(outcome.root_causes)}."
     return {"score": round(sum(t["score"] for t in tests), 4), "execution_time": round(outcome.seconds, 2),

@@ -1,11 +1,17 @@
 """One submission checked as ``gradcheck --impl`` does: its status, a verdict per seed function, a score.
 
-Statuses: passed, failed (a check failed), unloadable (the file cannot be
-loaded, or defines none of the seed's functions), timeout (loading or a call
-ran out of time), crashed (the learner's process died during a call), error
-(the checker itself failed: its bug, never the learner's fault).
+Statuses: passed, failed (a function the file wrote is wrong), incomplete
+(a graded function is missing, and nothing else is wrong but through it),
+unloadable (the file cannot be loaded, or defines none of the seed's
+functions), timeout (loading or a call ran out of time), crashed (the
+learner's process died during a call), error (the checker itself failed: its
+bug, never the learner's fault).
 Function verdicts: pass, fail, error (an exception or a crash of the call),
 timeout, missing, supplied (a helper the checker gave, as the course did).
+
+Scoring: by default a function that fails only because a function it calls
+fails (or is missing) keeps its points -- the one at fault loses them
+(``root``); ``inherited`` takes points from every function that fails.
 """
 
 import json
@@ -21,13 +27,16 @@ from reference.learner.sandbox import (
     call_failure_kind,
     open_sandboxed,
 )
+from reference.report.safe_text import one_line
 from reference.seed_functions import SEED_FUNCTIONS
 
-__all__ = ["Settings", "Outcome", "grade_submission", "function_verdicts", "default_weights", "score", "STATUSES",
-           "VERDICTS"]
+__all__ = ["Settings", "Outcome", "grade_submission", "function_verdicts", "default_weights", "points", "score",
+           "STATUSES", "VERDICTS", "SCORINGS"]
 
-STATUSES = ("passed", "failed", "unloadable", "timeout", "crashed", "error")
+STATUSES = ("passed", "failed", "incomplete", "unloadable", "timeout", "crashed", "error")
 VERDICTS = ("pass", "fail", "error", "timeout", "missing", "supplied")
+SCORINGS = ("root", "inherited")  # who loses the points of a failure another function explains
+FAILED = ("fail", "error", "timeout")
 
 
 @dataclass(frozen=True)
@@ -40,6 +49,7 @@ class Settings:
     timeout: float = DEFAULT_TIMEOUT
     memory: int = DEFAULT_MEMORY
     weights: tuple | None = None  # ((function, weight), ...); None: 1 for each
+    scoring: str = "root"  # SCORINGS: "root" (a failure a callee explains costs nothing) or "inherited"
 
 
 @dataclass
@@ -54,6 +64,8 @@ class Outcome:
     seconds: float = 0.0
     report: dict | None = None  # the full report, as gradcheck --json gives it
     text: str = ""  # the report as gradcheck prints it (or the reason it could not run)
+    explained_by: dict = field(default_factory=dict)  # failing function -> the root causes that explain it
+    points: dict = field(default_factory=dict)  # function -> (points earned, points possible)
 
 
 def function_verdicts(report):
@@ -87,15 +99,38 @@ def default_weights(verdicts):
             if not f.helper and (f.notebook in notebooks or not notebooks)}
 
 
-def score(verdicts, weights=None):
-    """The weighted fraction of the learner's functions that pass; supplied ones do not count.
+def points(verdicts, weights=None, explained_by=None, scoring="root"):
+    """{function: (points earned, points possible)} for the learner's functions; supplied ones do not count.
 
     ``weights``: {function: weight}; functions it does not name weigh 0. None: default_weights.
+    ``explained_by``: {failing function: the root causes that explain it} (Report.explained_by).
+    With ``scoring`` "root", a function that fails only through functions that lose points
+    themselves (failing or missing ones that weigh something) keeps its own; "inherited" takes
+    them from every function that fails.
     """
     weights = dict(weights) if weights is not None else default_weights(verdicts)
     counted = {name: w for name, w in weights.items() if w > 0 and verdicts.get(name, "missing") != "supplied"}
-    total = sum(counted.values())
-    return round(sum(w for name, w in counted.items() if verdicts.get(name) == "pass") / total, 4) if total else 0.0
+    explained_by = explained_by or {}
+
+    def at_fault(name):
+        return verdicts.get(name, "missing") in (*FAILED, "missing") and weights.get(name, 0) > 0
+
+    def earned(name, weight):
+        verdict = verdicts.get(name, "missing")
+        if verdict == "pass":
+            return weight
+        causes = explained_by.get(name, [])
+        inherited = verdict in FAILED and causes and all(at_fault(c) and c != name for c in causes)
+        return weight if scoring == "root" and inherited else 0.0
+
+    return {name: (earned(name, w), w) for name, w in counted.items()}
+
+
+def score(verdicts, weights=None, explained_by=None, scoring="root"):
+    """The weighted fraction of the learner's points earned (see ``points``), 0 when none count."""
+    found = points(verdicts, weights, explained_by, scoring)
+    total = sum(w for _, w in found.values())
+    return round(sum(e for e, _ in found.values()) / total, 4) if total else 0.0
 
 
 def _status(report):
@@ -104,7 +139,7 @@ def _status(report):
         return "timeout"
     if "crashed" in kinds:
         return "crashed"
-    return "passed" if report.passed else "failed"
+    return {"PASS": "passed", "INCOMPLETE": "incomplete"}.get(report.verdict, "failed")
 
 
 def grade_submission(path, settings):
@@ -131,8 +166,9 @@ def grade_submission(path, settings):
         return ended("error", f"the checker failed ({type(error).__name__}: {message})")
     if not report.checks:
         return ended("unloadable", f"{path}: defines none of the course's functions", text=report.to_text())
-    verdicts = function_verdicts(report)
-    text = report.to_text()
-    return ended(_status(report), text.splitlines()[-1], score=score(verdicts, settings.weights),
-                 verdicts=verdicts, root_causes=report.root_causes, convention=report.dA_convention,
-                 report=json.loads(report.to_json()), text=text)
+    verdicts, explained = function_verdicts(report), report.explained_by
+    earned = points(verdicts, settings.weights, explained, settings.scoring)
+    return ended(_status(report), one_line(report.verdict_line()),
+                 score=score(verdicts, settings.weights, explained, settings.scoring), verdicts=verdicts,
+                 root_causes=report.root_causes, convention=report.dA_convention,
+                 report=json.loads(report.to_json()), text=report.to_text(), explained_by=explained, points=earned)

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 
 from reference.learner.calling import call
 
-__all__ = ["Implementation", "ImplementationError"]
+__all__ = ["Implementation", "ImplementationError", "MAX_DEFINED"]
+
+MAX_DEFINED = 500  # names of a file's other functions kept (for "did you mean ...?"): a file may define thousands
 
 
 class ImplementationError(Exception):
@@ -29,6 +31,7 @@ class Implementation:
     found_in: dict = field(default_factory=dict)  # name -> "static method of class NN", for those not top-level
     calls: dict = field(default_factory=dict)  # name -> [seed functions its own code calls]: the learner's graph
     supplied_imports: list = field(default_factory=list)  # ["import numpy as np"]: used, never imported
+    defined: list = field(default_factory=list)  # the file's other top-level functions (for "did you mean ...?")
     assignment: str = "dnn"  # the assignment it is checked as (reference.assignments)
     # name -> [[parameter, has a default], ...]: the positional parameters of each function found, or
     # absent where they cannot be read (a builtin, *args): the engine calls it by them

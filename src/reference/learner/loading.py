@@ -30,7 +30,7 @@ from pathlib import Path
 from reference.learner.call_graph import call_graph_of
 from reference.learner.calling import cell_filename
 from reference.learner.course_modules import COURSE_MODULE_NAMES, course_modules, supplied_functions
-from reference.learner.implementation import Implementation, ImplementationError
+from reference.learner.implementation import MAX_DEFINED, Implementation, ImplementationError
 from reference.learner.source import code_cells, is_notebook
 from reference.seed_functions import HELPERS, SEED_FUNCTIONS
 
@@ -157,7 +157,7 @@ def from_mapping(mapping, label="mapping", supplied=None, assignment=None):
     sources = {name: text for name, function in functions.items() if (text := source_of(function))}
     return Implementation(label, functions, own_supplied, missing, notes=notes, found_in=found_in, calls=calls,
                           assignment="dnn" if assignment is None else assignment.name, signatures=signatures,
-                          sources=sources)
+                          sources=sources, defined=_other_functions(mapping, table))
 
 
 SOURCE_LIMIT = 20_000  # characters of a function's source kept (its template's placeholders are read there)
@@ -169,6 +169,16 @@ def source_of(function):
         return inspect.getsource(getattr(function, "__func__", function))[:SOURCE_LIMIT]
     except (OSError, TypeError, IndexError):
         return ""
+
+
+def _other_functions(mapping, table):
+    """The names of the functions the namespace's own code defines at top level, the table's aside."""
+    module_name = mapping.get("__name__")
+    names = [key for key, value in list(mapping.items())
+             if isinstance(key, str) and key.isidentifier() and len(key) <= 200 and key not in table
+             and not key.startswith("__")
+             and inspect.isfunction(value) and getattr(value, "__module__", None) == module_name]
+    return names[:MAX_DEFINED]
 
 
 # ---------------------------------------------------------------- running a file

@@ -7,10 +7,10 @@ import typing
 
 import numpy as np
 
-from reference.learner.calling import _same
+from reference.learner.calling import FRAME_KEYS, MAX_FRAMES, _same
 from reference.learner.channel import CRASHED, Died
 
-__all__ = ["checked_fields", "unchanged"]
+__all__ = ["checked_fields", "checked_frames", "unchanged"]
 
 
 def checked_fields(record_type, fields):
@@ -53,6 +53,16 @@ def _fits(value, hint):
     if isinstance(hint, type):
         return isinstance(value, hint) and not (hint is int and isinstance(value, bool))
     return True
+
+
+def checked_frames(frames):
+    """Whether a call chain is what calling.py records: at most MAX_FRAMES dicts of FRAME_KEYS,
+    the function a text, the file and source text or None, the cell and line an int or None."""
+    kinds = {"function": (str,), "file": (str, type(None)), "cell": (int, type(None)), "line": (int, type(None)),
+             "source": (str, type(None))}
+    return isinstance(frames, list) and len(frames) <= MAX_FRAMES and all(
+        isinstance(f, dict) and set(f) == set(FRAME_KEYS) and all(
+            isinstance(f[k], kinds[k]) and not isinstance(f[k], bool) for k in FRAME_KEYS) for f in frames)
 
 
 def unchanged(sent, back):

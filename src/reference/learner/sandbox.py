@@ -34,8 +34,8 @@ from reference.learner.channel import (
     size_text,
 )
 from reference.learner.child import CAPPED, OUTPUT_CAP
-from reference.learner.implementation import Implementation, ImplementationError
-from reference.learner.replies import checked_fields, unchanged
+from reference.learner.implementation import MAX_DEFINED, Implementation, ImplementationError
+from reference.learner.replies import checked_fields, checked_frames, unchanged
 
 __all__ = ["open_sandboxed", "SandboxedImplementation", "SandboxError", "DEFAULT_TIMEOUT", "DEFAULT_MEMORY",
            "call_failure_kind", "TIMED_OUT", "CRASHED"]
@@ -120,6 +120,10 @@ class _Sandbox:
             for listed in ("supplied", "missing"):
                 if not set(fields.get(listed, ())) <= set(table) - set(names):
                     raise Died(f"{CRASHED} garbage on the channel: {listed}")
+            # Names only suggest ("did you mean ...?"): identifiers, as many as the loader keeps.
+            defined = fields.get("defined", [])
+            if len(defined) > MAX_DEFINED or not all(n.isidentifier() and len(n) <= 200 for n in defined):
+                raise Died(f"{CRASHED} garbage on the channel: defined")
             if not _signatures_fit(fields.get("signatures", {}), names):
                 raise Died(f"{CRASHED} garbage on the channel: signatures")
             if not _texts_fit(fields.get("sources", {}), fields.get("test_globals", {}), names):
@@ -162,6 +166,8 @@ class _Sandbox:
                 and isinstance(reply["after"], list) and len(reply["after"]) == len(args)):
             raise Died(f"{CRASHED} garbage on the channel: not a reply to a call")
         result = Call(**checked_fields(Call, reply["call"]))
+        if not checked_frames(result.frames):
+            raise Died(f"{CRASHED} garbage on the channel: frames")
         mutated = []
         for name, sent, back in zip(argnames, args, reply["after"]):
             if not (isinstance(back, list) and len(back) == 2 and isinstance(back[0], bool)):

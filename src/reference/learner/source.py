@@ -8,7 +8,9 @@ it: ``%matplotlib inline`` becomes ``get_ipython().run_line_magic(...)``,
 ``x = !ls`` a ``getoutput`` call, ``obj?`` a ``pinfo`` magic. Those lines are
 Python now, so the loader skips just the statements that fail when run, not
 whole cells. Each cell keeps its own line numbers, so a problem is reported as
-"cell 12, line 3" -- where the learner will look for it.
+"code cell 7, line 3" -- where the learner will look for it. Code cells are
+counted as a Jupyter user counts them: code cells only, from 1 (markdown cells
+between them do not count).
 
 nbformat (~0.15 s) and IPython's transformers (~0.05-0.1 s more) are imported
 only for a notebook; a .py file needs neither.
@@ -31,7 +33,8 @@ def is_notebook(path):
 
 
 def code_cells(path):
-    """[(where, source)]: ``("", the whole file)`` for Python, ``("cell N, ", code)`` per notebook code cell."""
+    """[(where, source)]: ``("", the whole file)`` for Python, ``("code cell N, ", code)`` per notebook code
+    cell, N counting code cells only, from 1."""
     if is_notebook(path):
         return _notebook_cells(path)
     try:
@@ -109,8 +112,8 @@ def _notebook_cells(path):
         # "metadata", say); every code cell's text was checked above, so read that.
         sources = [_text(cell.get(key)) if cell.get("cell_type") == "code" else None for cell in cells]
     as_python = _ipython_transformer()
-    return [(f"cell {number}, ", as_python(source))
-            for number, source in enumerate(sources, start=1) if source is not None]
+    code = [source for source in sources if source is not None]
+    return [(f"code cell {number}, ", as_python(source)) for number, source in enumerate(code, start=1)]
 
 
 def _text(source):

@@ -3,23 +3,27 @@
 Plain HTML and CSS: no JavaScript, nothing fetched (pictures are inline PNG
 data), colours that read on light and dark backgrounds (tints over the
 inherited text colour), every piece of text escaped -- a learner's names and
-exception messages included. Order: the verdict and the root cause(s), what
-failed with its worst entry and pattern, the pictures, a compact table
-(function x oracle), then collapsible details.
+exception messages included. Order: the verdict (complete or not, said
+first) and the root cause(s), what failed in them with the worst entry, its
+pattern and the learner's call chain, then each function whose failures they
+explain folded (``<details>``), the pictures, the tables folded, then the notes.
 """
 
 from html import escape
 
+from reference.report.entries import chain_lines
 from reference.report.in_words import failing_tensors, pattern_of, step_sizes_in_words
 from reference.report.table import COLUMNS
+from reference.report.text import folded
 from reference.tolerances import TAYLOR_MIN_ORDER
 
 __all__ = ["report_fragment", "report_page", "COLUMNS", "page"]
 
 # Which column of the tables each oracle's Check goes in: the text report's (one home), the rest "contract".
 ORDER = ["JAX", "FD", "complex", "Taylor", "full FD", "rule", "contract"]
-VERDICT_COLOURS = {"PASS": "#1b7f3b", "FAIL": "#c62828", "INVALID": "#b26a00"}
-TINTS = {"PASS": "rgba(46, 160, 67, 0.16)", "FAIL": "rgba(218, 54, 51, 0.22)", "INVALID": "rgba(210, 153, 34, 0.22)"}
+VERDICT_COLOURS = {"PASS": "#1b7f3b", "FAIL": "#c62828", "INVALID": "#b26a00", "INCOMPLETE": "#6f42c1"}
+TINTS = {"PASS": "rgba(46, 160, 67, 0.16)", "FAIL": "rgba(218, 54, 51, 0.22)", "INVALID": "rgba(210, 153, 34, 0.22)",
+         "INCOMPLETE": "rgba(130, 80, 223, 0.18)"}
 
 # Dark notebook front ends, which say so on an ancestor (JupyterLab / Notebook 7, VS Code).
 DARK_THEMES = ('[data-jp-theme-light="false"]', "body.vscode-dark")
@@ -82,7 +86,8 @@ def report_fragment(report):
         parts.append(_failures(report, failed))
     parts.append(_pictures(report))
     if report.checks:
-        parts += ["<h4>Function by oracle</h4>", _compact_table(report.checks),
+        parts += [f"<details><summary>Function by oracle ({len({c.function for c in report.checks})} functions)"
+                  f"</summary>{_compact_table(report.checks)}</details>",
                   f"<details><summary>Every check ({len(report.checks)})</summary>{_full_table(report.checks)}"
                   "</details>"]
     parts.append(_details(report))
@@ -108,9 +113,12 @@ def page(title, body):
 
 def _verdict(report, failed):
     invalid = [c for c in report.checks if c.passed is None]
-    if not report.checks:
+    verdict = report.verdict
+    missing = ", ".join(f"<code>{e(m)}</code>" + (f" (did you mean <code>{e(report.did_you_mean[m])}</code>?)"
+                                                 if m in report.did_you_mean else "") for m in report.missing)
+    if verdict == "NOTHING CHECKED":
         word, text = "INVALID", "Nothing checked: none of the course's functions was found."
-    elif failed:
+    elif verdict == "FAIL":
         word = "FAIL"
         causes = report.root_causes
         others = [f for f in report.failing_functions if f not in causes]
@@ -121,14 +129,26 @@ def _verdict(report, failed):
                     + ". Fix them first")
         text += ("; then re-check " + ", ".join(f"<code>{e(f)}</code>" for f in others) if others else "") + "."
         text = f"<strong>{text}</strong> {len(failed)} of {len(report.checks)} checks failed."
+        text += f" Also not found: {missing}." if missing else ""
+    elif verdict == "INCOMPLETE":
+        word = "INCOMPLETE"
+        text = f"<strong>Not found: {missing}.</strong>"
+        if failed:
+            text += (f" {len(failed)} of {len(report.checks)} checks failed, in "
+                     + ", ".join(f"<code>{e(f)}</code>" for f in report.failing_functions) + ", for want of them.")
+        elif report.checks:
+            text += f" The functions found pass all {len(report.checks) - len(invalid)} checks."
     else:
-        word = "PASS"
+        word = "PASS" if report.passed else "INVALID"
         text = f"All {len(report.checks) - len(invalid)} checks passed"
         margins = [c.tolerance / max(c.rel_error, 1e-300) for c in report.checks
                    if c.passed and c.rel_error is not None and c.tolerance]
         if margins:
             text += f", the closest {_times(min(margins))} under its tolerance"
         text += "." + (f" {len(invalid)} could not run (INVALID)." if invalid else "")
+    if report.only is not None:
+        text += (f" Checked with --only <code>{e(','.join(report.only))}</code>"
+                 + (f"; not checked: {e(', '.join(report.not_checked))}." if report.not_checked else "."))
     colour = VERDICT_COLOURS[word]
     about = f"{e(report.implementation)} {e(report.where())}"
     return (f'<div class="mdnn-verdict" style="border-color: {colour}; background: {TINTS[word]}">'
@@ -137,30 +157,49 @@ def _verdict(report, failed):
 
 
 def _failures(report, failed):
-    """Each failing function, root causes first; each failing target with its worst entry and pattern."""
-    causes = report.root_causes
-    functions = causes + [f for f in report.failing_functions if f not in causes]
-    functions += [f for f in dict.fromkeys(c.function for c in failed) if f not in functions]
+    """The root causes, each failing target with its worst entry, pattern and call chain; then each
+    function whose failures they explain, folded (its one line as the summary)."""
+    causes = [c for c in report.root_causes if c not in report.missing]
+    explained = report.explained_by
+    functions = causes + [f for f in dict.fromkeys(c.function for c in failed) if f not in causes]
     patterns = {(c.function, c.target): pattern_of(c) for c in failing_tensors(failed)}
+    patterns.update({(c.function, c.target): c.pattern for c in failed if c.pattern})
     out = ["<h4>What failed (the worst entry of each)</h4>"]
+    for missing in (c for c in report.root_causes if c in report.missing):
+        guess = report.did_you_mean.get(missing)
+        out.append(f'<div><strong><code>{e(missing)}</code></strong><span class="mdnn-tag">root cause</span>'
+                   f"<ul><li>not in the file" + (f": did you mean <code>{e(guess)}</code>?" if guess else "")
+                   + "</li></ul></div>")
     for function in functions:
-        tag = '<span class="mdnn-tag">root cause</span>' if function in causes else ""
-        out.append(f"<div><strong><code>{e(function)}</code></strong>{tag}<ul>")
-        targets = {}
-        for c in failed:
-            if c.function == function:
-                targets.setdefault(c.target, []).append(c)
-        for target, checks in targets.items():
-            first = next((c for c in checks if c.oracle.startswith("jax")), checks[0])
-            oracles = ", ".join(e(c.oracle) for c in checks)
-            body = (f"<pre>{e(first.detail)}</pre>" if first.oracle == "contract"
-                    else f"<code>{e(first.detail)}</code>")
-            pattern = patterns.get((function, target))
-            pattern = f'<br><span class="mdnn-pattern">{e(pattern)}</span>' if pattern else ""
-            out.append(f"<li><code>{e(target)}</code> <span class=\"mdnn-muted\">({oracles})</span>: "
-                       f"{body}{pattern}</li>")
-        out.append("</ul></div>")
+        body = _function_failures(function, failed, patterns)
+        if function in explained:
+            summary = e(folded(report, function))
+            out.append(f"<details><summary><code>{e(function)}</code> {summary.split(':', 1)[1]}</summary>"
+                       f"{body}</details>")
+        else:
+            tag = '<span class="mdnn-tag">root cause</span>' if function in causes else ""
+            out.append(f"<div><strong><code>{e(function)}</code></strong>{tag}{body}</div>")
     return "\n".join(out)
+
+
+def _function_failures(function, failed, patterns):
+    items = []
+    targets = {}
+    for c in failed:
+        if c.function == function:
+            targets.setdefault(c.target, []).append(c)
+    for target, checks in targets.items():
+        first = next((c for c in checks if c.oracle.startswith("jax")), checks[0])
+        oracles = ", ".join(e(c.oracle) for c in checks)
+        body = (f"<pre>{e(first.detail)}</pre>" if first.oracle == "contract"
+                else f"<code>{e(first.detail)}</code>")
+        pattern = patterns.get((function, target))
+        pattern = f'<br><span class="mdnn-pattern">{e(pattern)}</span>' if pattern else ""
+        chain = chain_lines(first)
+        chain = f"<pre>{e(chr(10).join(line.strip() for line in chain))}</pre>" if chain else ""
+        items.append(f"<li><code>{e(target)}</code> <span class=\"mdnn-muted\">({oracles})</span>: "
+                     f"{body}{pattern}{chain}</li>")
+    return f"<ul>{''.join(items)}</ul>"
 
 
 # ------------------------------------------------------------------ pictures
@@ -285,10 +324,12 @@ def _details(report):
         items.append(f"<li>Supplied by the checker, as the course did (not checked): {e(', '.join(report.supplied))}"
                      "</li>")
     if report.missing:
-        items.append(f"<li>Not found, so not checked: {e(', '.join(report.missing))}</li>")
+        items.append(f"<li>Not found, so not checked: {e(report.missing_text())}</li>")
     if getattr(report, "not_done", None):
         items.append(f"<li>Not done yet (optional in the course; not checked, not failed): "
                      f"{e(report.not_done_text())}</li>")
+    if report.only is not None and report.not_checked:
+        items.append(f"<li>Not checked (--only {e(','.join(report.only))}): {e(', '.join(report.not_checked))}</li>")
     items += [f"<li>{e(note)}</li>" for note in report.notes]
     out = []
     if items:

@@ -17,14 +17,17 @@ __all__ = ["pictures_in_words", "step_sizes_in_words", "summary", "failing_tenso
 
 
 def summary(report):
-    """One line: the verdict, and the root cause when there is one."""
+    """One line: the verdict, the root cause when there is one, what is missing."""
     failed = sum(c.passed is False for c in report.checks)
-    if not report.checks:
+    verdict = report.verdict
+    if verdict == "NOTHING CHECKED":
         return f"{report.implementation}: nothing checked"
+    missing = f"; not found: {', '.join(report.missing)}" if report.missing else ""
     if failed:
         causes = ", ".join(report.root_causes)
-        return f"{report.implementation}: FAIL, {failed} of {len(report.checks)} checks; root cause {causes}"
-    return f"{report.implementation}: PASS, {len(report.checks)} checks"
+        return f"{report.implementation}: {verdict}, {failed} of {len(report.checks)} checks; root cause {causes}" \
+               + missing
+    return f"{report.implementation}: {verdict}, {len(report.checks)} checks" + missing
 
 
 def failing_tensors(checks):

@@ -8,17 +8,24 @@ line up in a pattern that points at the bug:
 - a **row** (unit i of the layer): one unit's gradient;
 - **uniform**: every entry off by the same factor k, such as a missing 1/m
   (k = m) or a flipped sign (k = -1).
+
+A check may also name what a likely bug would give (``alternatives``: the
+value before the call, the other activation's derivative, the step taken
+uphill) and the regions where a known bug shows (``regions``: where Z == 0);
+when the tensor is exactly one of those, that is what the report says.
 """
 
 import numpy as np
 
-__all__ = ["entry_errors", "error_pattern", "name_pattern", "WRONG"]
+__all__ = ["entry_errors", "error_pattern", "name_pattern", "WRONG", "UNCHANGED"]
 
 WRONG = 1e-6
 """An entry whose relative error exceeds this is wrong, not rounding: correct
 float64 entries sit near 1e-16, finite differences' near 1e-10."""
 
 _NEGLIGIBLE = 1e-8  # entries this small next to the largest are left out of the error's scale
+
+UNCHANGED = "not updated: the value it had before (is the result assigned back?)"
 
 
 def entry_errors(actual, expected):
@@ -37,14 +44,35 @@ def entry_errors(actual, expected):
     return errors
 
 
-def error_pattern(target, actual, expected, who="JAX", tolerance=WRONG):
+def error_pattern(target, actual, expected, who="JAX", tolerance=WRONG, alternatives=None, regions=None):
     """(per-entry errors, the pattern in words or None) of a failing comparison.
 
     Entries off by more than the comparison's ``tolerance`` count as wrong: a
     tensor fails only when some entry does (see ``name_pattern``).
+    ``alternatives``: {words: what a likely bug gives} (or a function returning
+    it, called only here); ``regions``: {words: boolean mask, the shape of the tensor}.
     """
     errors = entry_errors(actual, expected)
-    return errors, name_pattern(target, errors, actual, expected, who, tolerance)
+    if callable(alternatives):
+        alternatives = alternatives()
+    known = _known_bug(actual, errors, alternatives or {}, regions or {}, tolerance)
+    return errors, known or name_pattern(target, errors, actual, expected, who, tolerance)
+
+
+def _known_bug(actual, errors, alternatives, regions, floor):
+    """The words of the first alternative ``actual`` equals, or of the region that holds every wrong entry."""
+    actual = np.asarray(actual, np.float64)
+    for words, value in alternatives.items():
+        value = np.asarray(value, np.float64)
+        if value.shape == actual.shape and entry_errors(actual, value).max(initial=0.0) <= min(floor, WRONG):
+            return words
+    errors = np.asarray(errors)
+    wrong = errors > max(floor, 1e-3 * errors.max(initial=0.0))
+    for words, mask in regions.items():
+        mask = np.asarray(mask, bool)
+        if mask.shape == wrong.shape and wrong.any() and not (wrong & ~mask).any():
+            return words
+    return None
 
 
 def name_pattern(target, errors, actual, expected, who="JAX", floor=WRONG):

@@ -21,6 +21,14 @@ class DeepNeuralNetwork:
     def relu_backward(self, dA, cache):
         return np.where(cache > 0, dA, 0.0)
 
+    def initialize_parameters(self, n_x, n_h, n_y):
+        np.random.seed(1)
+        W1 = np.random.randn(n_h, n_x) * 0.01
+        b1 = np.zeros((n_h, 1))
+        W2 = np.random.randn(n_y, n_h) * 0.01
+        b2 = np.zeros((n_y, 1))
+        return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
+
     def initialize_parameters_deep(self, layer_dims=None):
         layer_dims = layer_dims or self.layer_dims
         np.random.seed(3)

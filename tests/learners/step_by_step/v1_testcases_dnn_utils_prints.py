@@ -26,6 +26,18 @@ print("W1 = " + str(parameters["W1"]))
 print("W2 = " + str(parameters["W2"]))
 
 
+def initialize_parameters_deep(layer_dims):
+    np.random.seed(3)
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters["W" + str(l)] = np.random.randn(layer_dims[l], layer_dims[l - 1]) * 0.01
+        parameters["b" + str(l)] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+parameters = initialize_parameters_deep([5, 4, 3])
+print("W1 = " + str(parameters["W1"]))
+
+
 def linear_forward(A, W, b):
     print("linear_forward: W " + str(W.shape) + " A " + str(A.shape))
     Z = np.dot(W, A) + b

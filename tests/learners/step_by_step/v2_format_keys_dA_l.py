@@ -8,6 +8,16 @@ np.random.seed(1)
 # Step by step, course version 2. I use str.format for the dictionary keys.
 
 
+def initialize_parameters(n_x, n_h, n_y):
+    np.random.seed(1)
+    parameters = dict()
+    parameters['W{}'.format(1)] = np.random.randn(n_h, n_x) * 0.01
+    parameters['b{}'.format(1)] = np.zeros((n_h, 1))
+    parameters['W{}'.format(2)] = np.random.randn(n_y, n_h) * 0.01
+    parameters['b{}'.format(2)] = np.zeros((n_y, 1))
+    return parameters
+
+
 def initialize_parameters_deep(layer_dims):
     np.random.seed(3)
     parameters = dict()

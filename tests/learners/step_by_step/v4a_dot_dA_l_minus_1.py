@@ -15,6 +15,17 @@ plt.rcParams['figure.figsize'] = (5.0, 4.0)
 np.random.seed(1)
 
 
+# GRADED FUNCTION: initialize_parameters
+
+def initialize_parameters(n_x, n_h, n_y):
+    np.random.seed(1)
+    W1 = np.random.randn(n_h, n_x) * 0.01
+    b1 = np.zeros((n_h, 1))
+    W2 = np.random.randn(n_y, n_h) * 0.01
+    b2 = np.zeros((n_y, 1))
+    return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
+
+
 # GRADED FUNCTION: initialize_parameters_deep
 
 def initialize_parameters_deep(layer_dims):
