@@ -50,7 +50,7 @@ def notebook_namespace(modules, replacements=()):
     """Every function of ``modules`` (manual_dnn's solution of an assignment) rebound into one
     notebook-like namespace, with ``replacements`` (functions, under their own names or as
     (name, function) pairs) put in place of the solution's: the other assignments' zoos."""
-    namespace = {"np": np, "__builtins__": builtins}  # a function's builtins come from its globals
+    namespace = {"np": np, "__builtins__": builtins}  # without it numpy's keyword calls (x.sum(axis=0)) fail
     for module in modules:
         namespace.update({k: v for k, v in vars(module).items() if not k.startswith("__")})
     for name, value in list(namespace.items()):

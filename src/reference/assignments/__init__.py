@@ -15,6 +15,9 @@ __all__ = ["NAMES", "assignment", "all_assignments", "known_functions"]
 NAMES = {
     "dnn": "reference.assignments.dnn",
     "convolution": "reference.assignments.convolution",
+    "regularization": "reference.assignments.regularization",
+    "gradient_checking": "reference.assignments.gradient_checking",
+    "cs231n_layers": "reference.assignments.cs231n_layers",
 }
 
 

@@ -7,7 +7,6 @@ reason in words, or a contract difference of a learner's own helper.
 
 import numpy as np
 
-from reference.checks.numpy_changes import numpy_change
 from reference.report.patterns import error_pattern
 from reference.report.results import Check
 from reference.seed_functions import SEED_FUNCTIONS
@@ -27,10 +26,11 @@ def contract_difference(function, target, detail):
 
 
 def call_failure(function, result):
-    """The call raised: its reason, and where in the learner's code; NumPy-1 code that this NumPy
-    refuses is named as such (reference.checks.numpy_changes)."""
-    change = numpy_change(result.error_type, result.error_message, result.error_source)
-    check = contract_failure(function, "call", result.error + (f" -- {change}" if change else ""))
+    """The call raised: its reason, and where in the learner's code."""
+    from reference.learner.old_idioms import hint_for
+
+    hint = hint_for(result) if result.error_type else None
+    check = contract_failure(function, "call", result.error + (f": {hint}" if hint else ""))
     if result.error_type:
         check.raised = {"type": result.error_type, "message": result.error_message, "file": result.error_file,
                         "cell": result.error_cell, "line": result.error_line, "source": result.error_source,

@@ -23,7 +23,9 @@ def check_assignment(impl, assignment, seed=0, sizes=None, only=None, settings=N
 
 def report_of(run, impl, assignment, point):
     graph = assignment.call_graph
-    graph.update({name: list(calls) for name, calls in (getattr(impl, "calls", None) or {}).items()})
+    needs = {row.name: list(row.needs) for row in assignment.functions}  # a backward reads its forward's cache
+    graph.update({name: list(dict.fromkeys([*calls, *needs.get(name, ())]))
+                  for name, calls in (getattr(impl, "calls", None) or {}).items()})
     if getattr(assignment, "name", None) == "dnn":  # the cat network keeps its own words and order
         report = Report(getattr(impl, "label", "implementation"), list(point.values.get("layer_dims") or []),
                         point.values.get("examples"), "synthetic", point.seed)

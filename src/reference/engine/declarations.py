@@ -155,13 +155,16 @@ class Function:
     ``cotangent`` maps math outputs to the argument that holds their upstream gradient
     (none: a scalar loss, whose cotangent is 1). ``complex_step``: the math is analytic
     at the points drawn, so the complex step judges too. ``exact_shapes``: a returned
-    value must have the math's exact shape (else a singleton difference, (1, 1) for (),
-    is a contract difference). ``custom``: functions ``(run, row, values, returned, suffix)``
+    value must have the math's exact shape (else a singleton difference -- (1, 1) for (), (1, D)
+    for (D,), the same shape once its 1s are dropped -- is a contract difference; any other shape fails).
+    ``custom``: functions ``(run, row, values, returned, suffix)``
     that add checks of their own after the generic ones (a cache's layout, the kink of ReLU);
     ``check``: a function ``(run, row, values)`` that checks the row instead of the generic
     judge (a training loop, a learner's own gradient checker). ``mutable``: arguments it may
     write into (the course's update_parameters writes into its dict). ``alternatives``: the
     returned structures of other course versions (read, reported as a difference).
+    ``harmless_writes``: {argument: why} it may write into without failing, said as a warning
+    note (a backward writing into ``dout`` where the course's own code never reads ``dout`` again).
     ``invalid(values)``: why the numerical oracles cannot judge at this point (a kink), or
     None; there JAX's VJP still judges where the course's convention is JAX's (ReLU's 0 at 0),
     unless ``vjp_at_invalid`` is False (a tie in a max: no convention, so no oracle judges).
@@ -197,6 +200,8 @@ class Function:
     custom: tuple = ()
     check: Callable | None = None
     mutable: tuple = ()
+    harmless_writes: dict = field(default_factory=dict)
+    since: str = ""  # the course version that added it: a file with none of that version's functions lacks none
     alternatives: tuple = ()
     invalid: Callable | None = None
     taylor: bool = False

@@ -83,6 +83,8 @@ def check_function(run, row, values):
     if row.check is not None:
         row.check(run, row, values)
         return
+    if row.math is None and not row.judge and not row.custom:
+        return  # declared for its contract only (the course's own helper): nothing to judge
     for variant in row.variants:
         changes = {"math": variant.math, "complex_step": variant.complex_step, "numerical": variant.numerical}
         varied = dataclasses.replace(row, **{k: v for k, v in changes.items() if v is not None})
@@ -115,7 +117,11 @@ def _check_variant(run, row, values, suffix):
     if result.error:
         run.add([_failure(run, row.name, result)], suffix)
         return
-    run.add(mutation_failures(row.name, result, allowed=row.mutable), suffix)
+    run.add(mutation_failures(row.name, result, allowed=(*row.mutable, *row.harmless_writes)), suffix)
+    for name in result.mutated:
+        if name in row.harmless_writes and (note := f"warning: {row.name} writes into its argument {name}: "
+                                            f"{row.harmless_writes[name]}") not in run.notes:
+            run.notes.append(note)
     returned, checks = unpack(row, result.value, row.alternatives)
     run.add(checks, suffix)
     if returned is None:
@@ -167,7 +173,7 @@ def _prepare(run, row, values, suffix):
     for name, how in row.prepare.items():
         value = None
         if how.learner and run.has(how.learner):
-            given = [values[a] for a in how.learner_arguments]
+            given = [{**values, **prepared}[a] for a in how.learner_arguments]  # an argument prepared above too
             result = run.call(how.learner, how.learner_arguments, given)
             if not result.error:
                 try:
@@ -178,7 +184,7 @@ def _prepare(run, row, values, suffix):
                 run.notes.append(f"{row.name}{suffix} was called with the course's {name}: the file's "
                                  f"{how.learner} did not give one it could use")
         if value is None and how.course is not None:
-            value = how.course(values)
+            value = how.course({**values, **prepared})
         prepared[name] = value
     return prepared
 
@@ -251,11 +257,15 @@ def _fitted(row, name, actual, expected, suffix):
         size = np.size(actual)
     except Exception:
         return actual, []
-    if shape == np.shape(expected) or size != np.size(expected):
-        return actual, []
+    if shape == np.shape(expected) or size != np.size(expected) or _squeezed(shape) != _squeezed(np.shape(expected)):
+        return actual, []  # the same shape, or another one than a singleton difference: compared as it is
     detail = f"{name} has shape {shape}, the course's {np.shape(expected)}: the same values, read as that shape"
     return np.reshape(np.asarray(actual, dtype=np.float64), np.shape(expected)), [
         contract_difference(row.name, name, detail)]
+
+
+def _squeezed(shape):
+    return tuple(n for n in shape if n != 1)
 
 
 def _shape_failure(row, name, judge, expected, actual):

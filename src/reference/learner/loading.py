@@ -151,7 +151,9 @@ def from_mapping(mapping, label="mapping", supplied=None, assignment=None):
                          f"of it (such as obj = {description.split()[-1]}(...)): not checked")
     # "Not found" speaks of the notebooks the file is from: a Step-by-Step file lacks no training loop.
     notebooks = {table[name].notebook for name in functions}
-    missing = [name for name in missing if not notebooks or table[name].notebook in notebooks]
+    missing = [name for name in missing if (not notebooks or table[name].notebook in notebooks)
+               and getattr(table[name], "graded", True) and not table[name].helper]  # the course's own: never missing
+    missing, notes = _of_an_earlier_version(missing, functions, table, notes)
     calls = {name: call_graph_of(function, mapping, containers, table) for name, function in functions.items()}
     signatures = {name: found for name, function in functions.items() if (found := signature_of(function)) is not None}
     sources = {name: text for name, function in functions.items() if (text := source_of(function))}
@@ -179,6 +181,21 @@ def _other_functions(mapping, table):
              and not key.startswith("__")
              and inspect.isfunction(value) and getattr(value, "__module__", None) == module_name]
     return names[:MAX_DEFINED]
+
+
+def _of_an_earlier_version(missing, functions, table, notes):
+    """(missing, notes) without the functions a later course version added, when the file has none
+    of that version's: it follows an earlier one, and lacks nothing of it."""
+    added = {}
+    for name in missing:
+        if getattr(table[name], "since", ""):
+            added.setdefault(table[name].since, []).append(name)
+    for version, names in added.items():
+        if not any(getattr(table[n], "since", "") == version for n in functions):
+            missing = [n for n in missing if n not in names]
+            notes = notes + [f"no {', '.join(names)}: the course added them in {version}, so the file follows an "
+                             f"earlier version (not missing)"]
+    return missing, notes
 
 
 # ---------------------------------------------------------------- running a file

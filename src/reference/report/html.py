@@ -319,6 +319,8 @@ def _full_table(checks):
 # ------------------------------------------------------------------ details
 
 def _details(report):
+    from reference.report.table import legend
+
     items = []
     if report.supplied:
         items.append(f"<li>Supplied by the checker, as the course did (not checked): {e(', '.join(report.supplied))}"
@@ -334,6 +336,6 @@ def _details(report):
     out = []
     if items:
         out.append(f"<details><summary>Notes ({len(items)})</summary><ul>{''.join(items)}</ul></details>")
-    out.append(f"<details><summary>How to read this</summary><p>{e(report.legend)} A cell shows the worst relative "
+    out.append(f"<details><summary>How to read this</summary><p>{e(legend(report))} A cell shows the worst relative "
                "error of its checks and how many times under (or over) its tolerance it is.</p></details>")
     return "\n".join(out)

@@ -257,13 +257,6 @@ class Report:
         """"conv_backward (the template's `... = None` is still there); ..." in words."""
         return "; ".join(f"{name} ({why})" for name, why in self.not_done.items())
 
-    @property
-    def legend(self):
-        """How to read the table: the cat network's words, or any other assignment's."""
-        from reference.report.table import ASSIGNMENT_LEGEND, LEGEND
-
-        return LEGEND if self.functions is None else ASSIGNMENT_LEGEND
-
     def missing_text(self):
         """'L_model_backward (did you mean L_model_backwards?), predict'."""
         return missing_text(self)

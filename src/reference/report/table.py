@@ -6,7 +6,7 @@ import math
 from reference.report.safe_text import as_float, number, one_line
 from reference.tolerances import TAYLOR_MIN_ORDER
 
-__all__ = ["COLUMNS", "HEADERS", "LEGEND", "ASSIGNMENT_LEGEND", "rows_of", "table_cells", "table_lines"]
+__all__ = ["COLUMNS", "HEADERS", "LEGEND", "ENGINE_LEGEND", "legend", "rows_of", "table_cells", "table_lines"]
 
 
 COLUMNS = {"jax-forward": "JAX", "jax-vjp": "JAX", "jax-grad": "JAX", "jax-trajectory": "JAX",
@@ -95,6 +95,20 @@ def table_lines(checks):
     return [line(headers)] + [line(r) for r in body]
 
 
+ENGINE_LEGEND = ("JAX: the same math in jax.numpy, float64 (a function's value, or its VJP for a gradient).  FD: "
+                 "central differences of that math, coordinate by coordinate (step 1e-5).  complex: the complex "
+                 "step, where the math is analytic.  Taylor: the remainder falls like h^p (p = 2: right, 1: wrong) "
+                 "along one direction.  rule: what is judged by a rule (a mask's rate, a checker's difference, a "
+                 "training loop's start).  Errors are ||actual - expected|| / (||actual|| + ||expected||).  "
+                 "INVALID: no oracle can judge there (a kink, a tie), or a failure the course's own template "
+                 "causes, said why.")
+
+
+def legend(report):
+    """The legend of a report: the cat network's (its check points in words), or the engine's."""
+    return LEGEND if getattr(report, "functions", None) is None else ENGINE_LEGEND
+
+
 LEGEND = ("JAX: autodiff (VJP per function, grad of the cost for L_model_backward).  FD: central differences "
           "(per coordinate; along directions for L_model_backward).  complex: complex step.  Taylor: the "
           "remainder falls like h^p (p = 2: right, 1: wrong).  rule: W - lr * dW (update_parameters); keys, "
@@ -104,9 +118,4 @@ LEGEND = ("JAX: autodiff (VJP per function, grad of the cost for L_model_backwar
           "small layers (4 -> 3 units, 5 examples), update_parameters on a 4,3,2,1 network, the training "
           "loops for 1 and 201 iterations on 10 examples (6,4,1 and 6,5,3,1), L_model_* and predict on the network "
           "above.")
-# The same words for an assignment declared on the engine (its point is named in the report's first line).
-ASSIGNMENT_LEGEND = ("JAX: the function's math in JAX (its value, or the VJP of it for a gradient).  FD: central "
-                     "differences (per coordinate).  complex: complex step (where the math is analytic).  Taylor: the "
-                     "remainder falls like h^p (p = 2: right, 1: wrong).  Errors are "
-                     "||actual - expected|| / (||actual|| + ||expected||).  INVALID: no oracle can judge there (a "
-                     "kink, a tie), or a failure that is the course's own, said why.")
+

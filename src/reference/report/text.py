@@ -126,8 +126,10 @@ def _aside(report):
                        f"({joined(dict.fromkeys(f'{c.function} {c.target}' for c in invalid))})", rest="  ")
     others = [d for d in report.contract_differences if d not in report.root_causes]
     if others:
-        lines += wrap(f"Contract differences (your own helpers' contracts, consistent with your code): "
-                       f"{joined(others)}", rest="  ")
+        lines.append("Differences from the course's contract, consistent with your code (not failures):")
+        for function in others:
+            details = dict.fromkeys(c.detail for c in report.checks if c.differs and c.function == function)
+            lines += wrap(f"  {function}: {'; '.join(details)}", rest="      ")
     said = len(report.notes) + bool(report.supplied)
     if said:
         lines += wrap(f"{said} note{'s' * (said != 1)} (supplied helpers, skipped lines, what was printed): "

@@ -6,7 +6,7 @@ import textwrap
 from reference.report.entries import WIDTH, entry, merged, patterns_of, wrap
 from reference.report.in_words import pictures_in_words
 from reference.report.safe_text import joined, markdown_text
-from reference.report.table import rows_of, table_cells, table_lines
+from reference.report.table import legend, rows_of, table_cells, table_lines
 from reference.seed_functions import DA_CONVENTIONS
 
 __all__ = ["whole_lines", "whole_markdown", "NOT_DONE"]
@@ -24,7 +24,7 @@ def whole_lines(report):
         lines += pictures_in_words(report)
     except Exception:  # the pictures in words are an aid: they never cost the verdict its report
         pass
-    lines += ["", *textwrap.wrap(report.legend, WIDTH), ""]
+    lines += ["", *textwrap.wrap(legend(report), WIDTH), ""]
     for line in _listings(report):
         lines += wrap(line)
     return lines
@@ -93,7 +93,7 @@ def whole_markdown(report, next_lines):
                   for c, oracles in entries]
     if report.dA_convention:
         lines += ["", f"**dA keys**: {md(_convention_text(report))}"]
-    lines += ["", md(report.legend), ""]
+    lines += ["", md(legend(report)), ""]
     lines += [f"- {md(line)}" for line in _listings(report)]
     lines += ["", md(" ".join(next_lines))]
     return "\n".join(lines)
