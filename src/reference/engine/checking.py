@@ -23,7 +23,11 @@ def check_assignment(impl, assignment, seed=0, sizes=None, only=None, settings=N
 
 def report_of(run, impl, assignment, point):
     graph = assignment.call_graph
-    needs = {row.name: list(row.needs) for row in assignment.functions}  # a backward reads its forward's cache
+    # A backward reads its forward's cache: the forward's failures explain its own only where that cache is not the
+    # course's (a forward wrong in its output alone hands on the right cache), or where none is to compare.
+    own = run.facts.get("own_caches", set())
+    needs = {row.name: list(row.needs) for row in assignment.functions
+             if row.name in own or not any(how.learner and how.course for how in row.prepare.values())}
     graph.update({name: list(dict.fromkeys([*calls, *needs.get(name, ())]))
                   for name, calls in (getattr(impl, "calls", None) or {}).items()})
     if getattr(assignment, "name", None) == "dnn":  # the cat network keeps its own words and order

@@ -23,6 +23,7 @@ from reference.checks.comparison import (
 from reference.engine import oracles
 from reference.engine.contract import bind, unpack
 from reference.engine.unfilled import unfilled_reason
+from reference.learner.replies import unchanged as _same
 from reference.oracles.numeric import convergence_order, taylor_remainders
 from reference.report.results import Check
 from reference.tolerances import TOLERANCES
@@ -183,6 +184,8 @@ def _prepare(run, row, values, suffix):
             if value is None and how.course is not None:
                 run.notes.append(f"{row.name}{suffix} was called with the course's {name}: the file's "
                                  f"{how.learner} did not give one it could use")
+            elif value is not None and (how.course is None or not _same(value, how.course({**values, **prepared}))):
+                run.facts.setdefault("own_caches", set()).add(row.name)  # its forward can explain its failures
         if value is None and how.course is not None:
             value = how.course({**values, **prepared})
         prepared[name] = value
