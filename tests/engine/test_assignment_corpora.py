@@ -9,6 +9,8 @@ verdicts.toml, one table per file (its name in the folder):
   notes_contain  substrings the report's notes must hold
   must_not_blame functions never among the root causes
   differs        functions that must show a contract difference (another version's signature, say)
+  missing        for INCOMPLETE (or FAIL): exactly the graded functions the file lacks
+  only           for a fragment: checked with only these (and what they call), it passes
 """
 
 import tomllib
@@ -24,7 +26,8 @@ from reference.learner.implementation import ImplementationError
 
 LEARNERS = Path(__file__).resolve().parent.parent / "learners"
 FOLDERS = [name for name in NAMES if name != "dnn" and (LEARNERS / name / "verdicts.toml").is_file()]
-FIELDS = {"verdict", "root_causes", "course_version", "style", "why", "notes_contain", "must_not_blame", "differs"}
+FIELDS = {"verdict", "root_causes", "course_version", "style", "why", "notes_contain", "must_not_blame", "differs",
+          "missing", "only"}
 EXIT_CODES = {"PASS": 0, "FAIL": 1, "INCOMPLETE": 1, "UNLOADABLE": 2}
 
 
@@ -72,6 +75,11 @@ def test_the_checker_gives_each_learner_file_its_verdict(folder, name):
     assert not set(report.root_causes) & set(expected.get("must_not_blame", [])), text
     for function in expected.get("differs", []):
         assert function in report.contract_differences, text
+    if "missing" in expected:
+        assert sorted(report.missing) == sorted(expected["missing"]), text
+    if "only" in expected:
+        alone = check(path, only=expected["only"])
+        assert alone.passed, alone.to_text()
 
 
 @pytest.mark.parametrize("folder, name", [case for case in CASES if case[1].endswith(".py")][::3])

@@ -23,7 +23,9 @@ UNITS = st.integers(1, C2W1_MAX_UNITS)
 EXAMPLES = st.sampled_from(EXAMPLE_COUNTS)
 KEYS = ("W1", "b1", "W2", "b2", "W3", "b3")
 LAMBDS = st.integers(0, 2000).map(lambda i: i / 1000)  # 0 to 2: the notebook uses 0.1 and 0.7
-KEEP_PROBS = st.integers(20, 100).map(lambda i: i / 100)  # 0.2 to 1: the notebook uses 0.5 to 0.86
+# 0.2 to 1 (the notebook uses 0.5 to 0.86); 1 itself, no dropout at all, drawn on purpose: a uniform draw
+# reaches one value in 81 only by chance, and Hypothesis's pool of constants shifts with every test module.
+KEEP_PROBS = st.one_of(st.just(1.0), st.integers(20, 99).map(lambda i: i / 100))
 SEEDS = st.integers(0, 2**31 - 1)
 # A3 entries in thousandths, the edges drawn often: log(A3) and log(1 - A3) are steepest there.
 PROBABILITIES = st.one_of(st.integers(1, 999), st.integers(1, 20), st.integers(980, 999))

@@ -2,8 +2,8 @@
 
 A property whose strategy never reaches m = 1, or never puts a kink below
 layer 1, passes there however wrong the code is. ``hypothesis.find`` shows
-each case is reached within REACH draws, the budget the CI profile gives one
-property. What every draw promises (a kink, saturation, no ReLU input near
+each case is reached within REACH draws (bounds.REACH_EXAMPLES: five times
+the budget the CI profile gives one property). What every draw promises (a kink, saturation, no ReLU input near
 its kink) is asserted by the properties that rely on it.
 """
 
@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, Phase, find, settings
 
 from reference.oracles.numpy_network import forward
 from tests.property import padded_jax_oracle
-from tests.property.bounds import MAX_EXAMPLES, MAX_LAYERS, MAX_UNITS
+from tests.property.bounds import MAX_EXAMPLES, MAX_LAYERS, MAX_UNITS, REACH_EXAMPLES
 from tests.property.strategies import (
     FD_VALID_ACTIVATIONS,
     FD_VALID_LAYERS,
@@ -24,8 +24,8 @@ from tests.property.strategies import (
     weights_of,
 )
 
-# The CI profile's budget and derandomised draws; stop at the first example found.
-REACH = settings(settings.get_profile("ci"), database=None, phases=[Phase.generate],
+# The CI profile's derandomised draws, REACH_EXAMPLES of them; stop at the first example found.
+REACH = settings(settings.get_profile("ci"), max_examples=REACH_EXAMPLES, database=None, phases=[Phase.generate],
                  suppress_health_check=list(HealthCheck))
 
 

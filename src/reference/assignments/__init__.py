@@ -13,9 +13,11 @@ __all__ = ["NAMES", "assignment", "all_assignments", "known_functions"]
 
 # name -> the package that declares it, in the order of the courses.
 NAMES = {
+    "logistic_regression": "reference.assignments.logistic_regression",
     "dnn": "reference.assignments.dnn",
     "convolution": "reference.assignments.convolution",
     "regularization": "reference.assignments.regularization",
+    "initialization": "reference.assignments.initialization",
     "gradient_checking": "reference.assignments.gradient_checking",
     "cs231n_layers": "reference.assignments.cs231n_layers",
 }

@@ -3,10 +3,11 @@
 A name only one assignment has is evidence for it (``linear_forward``: the cat network;
 ``backward_propagation_with_dropout``: Regularization). A name several share (``predict``,
 ``initialize_parameters``, ``forward_propagation``) counts for those whose signature it has,
-when not all of them have it. The assignment with evidence wins; when two have it, the file is
-told both and asked to say which (``--assignment``); a file of none is told the assignments
-known and the names looked for. Read from the source, statically: nothing of the learner's
-runs before the checker knows what to supply it with.
+when not all of them have it; a course's own helper (``reg_utils``' ``predict``) never counts.
+The assignment with evidence wins; when two have it, the file is told both and asked to say
+which (``--assignment``); a file of none is told the assignments known and the names looked for.
+Read from the source, statically: nothing of the learner's runs before the checker knows what to
+supply it with.
 """
 
 import ast
@@ -98,16 +99,18 @@ def _evidence(defined, assignments):
     owners = {}
     for each in assignments:
         for row in each.functions:
-            if not row.helper:  # the course's own helpers (reg_utils' predict) are no learner's evidence
-                owners.setdefault(row.name, []).append((each, row))
+            owners.setdefault(row.name, []).append((each, row))
     evidence = {each.name: [] for each in assignments}
     for name, parameters in defined.items():
         rows = owners.get(name, [])
         if len(rows) == 1:
             evidence[rows[0][0].name].append(name)
         elif rows:
-            fitting = [each for each, row in rows if _fits(parameters, row)]
-            if 0 < len(fitting) < len(rows):
+            # Only the rows learners write count (reg_utils' own predict(X, y, parameters) says nothing): the
+            # assignments whose row fits, when not every such row does.
+            graded = [(each, row) for each, row in rows if not row.helper]
+            fitting = [each for each, row in graded if _fits(parameters, row)]
+            if fitting and (len(fitting) < len(graded) or len(graded) == 1):
                 for each in fitting:
                     evidence[each.name].append(name)
     return {k: v for k, v in evidence.items() if v}

@@ -20,9 +20,10 @@ def contract_failure(function, target, detail):
     return Check(function, target, "contract", None, None, False, detail)
 
 
-def contract_difference(function, target, detail):
-    """A learner's own helper that keeps its own contract: not a failure by itself."""
-    return Check(function, target, "contract", None, None, None, detail, differs=True)
+def contract_difference(function, target, detail, inert=False):
+    """A learner's own helper that keeps its own contract: not a failure by itself. ``inert``: one that
+    no caller's failure can come from (a signature the checker called by name, an int 0 for 0.0)."""
+    return Check(function, target, "contract", None, None, None, detail, differs=True, inert=inert)
 
 
 def call_failure(function, result):

@@ -46,7 +46,7 @@ def bind(row, signature, values, aliases=None):
         argnames = [course_name for course_name, _ in by_name]
         arguments = [values[course_name] for course_name, _ in by_name]
         detail = f"takes {found}, the course's {wanted}: called by parameter name"
-        return argnames, arguments, [contract_difference(row.name, "signature", detail)]
+        return argnames, arguments, [contract_difference(row.name, "signature", detail, inert=True)]
     if len(required) <= len(course) <= len(names) or (len(required) == len(course) and not names):
         return course, [values[a] for a in course], []  # renamed parameters, the course's order: no difference
     detail = (f"takes {found}, the course's {wanted}: its parameters cannot be matched to the course's, "

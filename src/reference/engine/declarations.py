@@ -72,14 +72,19 @@ class Gradient:
 
     of: str
     scale: object = 1.0
+    exact_shape: bool | None = None  # the row's exact_shapes, for this value only
 
 
 @dataclass(frozen=True)
 class Value:
-    """A returned value that is the math's output ``of`` (a forward value, a loss)."""
+    """A returned value that is the math's output ``of`` (a forward value, a loss). ``near``: a
+    value within this relative error, though not within the tolerance, is a contract difference,
+    not a failure (a cost with an epsilon inside its logarithms)."""
 
     of: str
     shape_words: str = ""  # said beside a wrong shape whose values are right (the course's np.squeeze)
+    exact_shape: bool | None = None  # the row's exact_shapes, for this value only
+    near: float = 0.0
 
 
 def PER_M(values):

@@ -120,6 +120,11 @@ def _check_variant(run, row, values, suffix):
         return
     run.add(mutation_failures(row.name, result, allowed=(*row.mutable, *row.harmless_writes)), suffix)
     for name in result.mutated:
+        if name in row.mutable:  # allowed (the course's own code does it), and said: the caller's arrays change
+            run.add([contract_difference(row.name, name, f"writes into the {name} it is given (allowed: the "
+                                         "course's own code did too; the caller's arrays change under it)",
+                                         inert=True)], suffix)
+    for name in result.mutated:
         if name in row.harmless_writes and (note := f"warning: {row.name} writes into its argument {name}: "
                                             f"{row.harmless_writes[name]}") not in run.notes:
             run.notes.append(note)
@@ -251,9 +256,10 @@ def expected_gradients(row, values, method):
 
 
 def _fitted(row, name, actual, expected, suffix):
-    """``actual`` reshaped to the expected shape where a row allows a singleton difference,
-    with the difference said once; else as it is."""
-    if row.exact_shapes:
+    """``actual`` reshaped to the expected shape where a row (or its judge of ``name``) allows a
+    singleton difference, with the difference said once; else as it is."""
+    exact = getattr(row.judge.get(name), "exact_shape", None)
+    if row.exact_shapes if exact is None else exact:
         return actual, []
     try:
         shape = np.shape(actual)
@@ -298,6 +304,10 @@ def _judge(run, row, values, returned, suffix):
                                 TOLERANCES["jax-forward"], WHO["jax-forward"])
                 if judge.shape_words and check.oracle == "contract":
                     check = _shape_failure(row, name, judge, outputs[judge.of], actual) or check
+                if check.passed is False and check.rel_error is not None and check.rel_error <= judge.near:
+                    check = contract_difference(row.name, name, f"{name} is within {check.rel_error:.1e} of the "
+                                                f"course's, not within its {check.tolerance:.0e}: a guard such as an "
+                                                "epsilon inside a logarithm? accepted, not failed", inert=True)
                 run.add([check], suffix)
     gradients = {name: judged[name] for name in row.gradients if name in judged}
     if not gradients:

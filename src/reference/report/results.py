@@ -57,6 +57,7 @@ class Check:
     remainders: dict | None = None  # the Taylor test's sweep: {"h": [...], "remainder": [...], "floor": x}
     steps: dict | None = None  # one entry by three numerical derivatives over h (oracles/step_sizes.py)
     differs: bool = False  # a contract difference of a learner's own helper (passed is None)
+    inert: bool = False  # a difference no caller's failure can come from (a signature called by name, 0 for 0.0)
     # An exception: {"type", "message", "file", "cell", "line", "source"} of the function under test's own
     # line, and "frames": the learner's call chain, outermost first, each {function, file, cell, line, source}.
     raised: dict | None = None
@@ -135,6 +136,7 @@ class Report:
 
         failing = self.failing_functions
         differing = [d for d in self.contract_differences if d not in failing
+                     and any(c.differs and not c.inert for c in self.checks if c.function == d)
                      and any(d in direct_callees(g, graph) for g in failing)]
         missing = [m for m in self.missing if m not in failing and any(m in calls(g) for g in failing)]
 

@@ -45,7 +45,7 @@ def backward_n(run, row, values):
     run.absorb(trial)
     for target in planted:
         run.add([contract_difference(row.name, target, f"{target} is {PLANTED_FACTORS[target]:g}x the gradient: "
-                                     "the course's planted bug, left as the course handed it out")])
+                                     "the course's planted bug, left as the course handed it out", inert=True)])
     if planted:
         run.notes.append(f"backward_propagation_n still has the course's planted bug(s) in {', '.join(planted)} "
                          f"({', '.join(f'{k} x{PLANTED_FACTORS[k]:g}' for k in planted)}): the notebook asks you "
