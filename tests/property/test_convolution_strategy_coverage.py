@@ -7,6 +7,7 @@ free-size strategies. (No tie in a max window is promised by every draw: the poo
 import pytest
 from hypothesis import HealthCheck, Phase, find, settings
 
+from tests.property.bounds import REACH_EXAMPLES
 from tests.property.test_convolution_properties import (
     CONV_SHAPES,
     POOL_SHAPES,
@@ -15,8 +16,8 @@ from tests.property.test_convolution_properties import (
     conv_layers,
 )
 
-REACH = settings(settings.get_profile("ci"), database=None, phases=[Phase.generate],
-                 suppress_health_check=list(HealthCheck))
+REACH = settings(settings.get_profile("ci"), max_examples=REACH_EXAMPLES, database=None, phases=[Phase.generate],
+                 suppress_health_check=list(HealthCheck))  # bounds.REACH_EXAMPLES: robust to moved draws
 
 
 def _uneven(n, f, stride, pad=0):

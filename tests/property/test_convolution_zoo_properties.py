@@ -9,9 +9,10 @@ from hypothesis.errors import NoSuchExample
 
 from reference.assignments.convolution.zoo import MUTANTS, mutant_namespace
 from tests.property import test_convolution_properties as properties
+from tests.property.bounds import REACH_EXAMPLES
 
-REACH = settings(settings.get_profile("ci"), database=None, phases=[Phase.generate],
-                 suppress_health_check=list(HealthCheck))
+REACH = settings(settings.get_profile("ci"), max_examples=REACH_EXAMPLES, database=None, phases=[Phase.generate],
+                 suppress_health_check=list(HealthCheck))  # bounds.REACH_EXAMPLES: robust to moved draws
 
 PROPERTY_OF = {  # the function a mutant changes -> (a property's assertion, its strategy)
     "zero_pad": (properties.assert_zero_pad, properties.PADDINGS),

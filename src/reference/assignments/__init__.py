@@ -15,10 +15,10 @@ __all__ = ["NAMES", "assignment", "all_assignments", "known_functions"]
 NAMES = {
     "logistic_regression": "reference.assignments.logistic_regression",
     "dnn": "reference.assignments.dnn",
-    "convolution": "reference.assignments.convolution",
     "regularization": "reference.assignments.regularization",
     "initialization": "reference.assignments.initialization",
     "gradient_checking": "reference.assignments.gradient_checking",
+    "convolution": "reference.assignments.convolution",
     "cs231n_layers": "reference.assignments.cs231n_layers",
 }
 
