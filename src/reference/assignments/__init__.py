@@ -14,6 +14,7 @@ __all__ = ["NAMES", "assignment", "all_assignments", "known_functions"]
 # name -> the package that declares it, in the order of the courses.
 NAMES = {
     "logistic_regression": "reference.assignments.logistic_regression",
+    "planar": "reference.assignments.planar",
     "dnn": "reference.assignments.dnn",
     "regularization": "reference.assignments.regularization",
     "initialization": "reference.assignments.initialization",

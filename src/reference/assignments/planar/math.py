@@ -63,3 +63,8 @@ def gradient_descent(W1, b1, W2, b2, X, Y, learning_rate, num_iterations):
 
     parameters, costs = jax.lax.scan(step, (W1, b1, W2, b2), None, length=num_iterations)
     return (*parameters, costs)
+
+
+def update(W1, b1, W2, b2, dW1, db1, dW2, db2, learning_rate):
+    """update_parameters: (W1, b1, W2, b2) each minus learning_rate times its gradient."""
+    return tuple(p - learning_rate * g for p, g in zip((W1, b1, W2, b2), (dW1, db1, dW2, db2)))
