@@ -120,7 +120,7 @@ def _prepare(run, row, values, suffix):
     """{argument: value} for the row's prepared arguments (caches)."""
     prepared = {}
     for name, how in row.prepare.items():
-        value = None
+        value, why = None, "did not give one it could use"
         if how.learner and run.has(how.learner):
             given = [{**values, **prepared}[a] for a in how.learner_arguments]  # an argument prepared above too
             result = run.call(how.learner, how.learner_arguments, given)
@@ -129,9 +129,15 @@ def _prepare(run, row, values, suffix):
                     value = how.pick(result.value)
                 except Exception:  # a result of another shape: the course's cache instead, said below
                     value = None
+                reason = how.usable(value, values) if value is not None and how.usable else None
+                if reason:
+                    value, why = None, reason
             if value is None and how.course is not None:
                 run.notes.append(f"{row.name}{suffix} was called with the course's {name}: the file's "
-                                 f"{how.learner} did not give one it could use")
+                                 f"{how.learner} {why}")
+        elif how.learner and how.course is not None:
+            run.notes.append(f"{row.name}{suffix} was called with the course's {name}: the file has no "
+                             f"{how.learner}")
         if value is None and how.course is not None:
             value = how.course({**values, **prepared})
         prepared[name] = value
@@ -232,7 +238,7 @@ def _judge(run, row, values, returned, suffix):
                 actual, checks = _fitted(row, name, judged[name], outputs[judge.of], suffix)
                 run.add(checks, suffix)
                 check = compare(row.name, name, "jax-forward", outputs[judge.of], actual,
-                                TOLERANCES["jax-forward"], WHO["jax-forward"])
+                                TOLERANCES["jax-forward"], WHO["jax-forward"], time_axis=row.time_axes.get(name))
                 if judge.shape_words and check.oracle == "contract":
                     check = _shape_failure(row, name, judge, outputs[judge.of], actual) or check
                 if check.passed is False and check.rel_error is not None and check.rel_error <= judge.near:
@@ -258,7 +264,8 @@ def _judge(run, row, values, returned, suffix):
             if name not in fitted_once:
                 run.add(checks, suffix)
                 fitted_once.add(name)
-            check = compare(row.name, name, method, expected[name], actual, TOLERANCES[method], WHO[method])
+            check = compare(row.name, name, method, expected[name], actual, TOLERANCES[method], WHO[method],
+                            time_axis=row.time_axes.get(name), backward=True)
             run.add([check], suffix)
             if check.oracle == "contract":  # a wrong shape or a NaN is said once, not by every oracle
                 del good[name]
