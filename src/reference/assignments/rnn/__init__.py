@@ -12,7 +12,7 @@ note), so that it is judged on its own; the sequences' gradients are also judged
 at a time (hooks.through_time), and a wrong tensor with a time axis says which steps are wrong.
 """
 
-from reference.assignments.rnn import hooks
+from reference.assignments.rnn import course_values, hooks
 from reference.assignments.rnn.points import POINTS
 from reference.engine.assignment import Assignment
 from reference.engine.declarations import Function, Gradient, Keys, Lazy, Value, from_learner
@@ -104,7 +104,8 @@ FUNCTIONS = (
              cotangent={"a": "da"}, judge=_gradients(("dx", "da0", *LSTM_GRADIENTS), LSTM_SEQUENCE_MATH),
              alternatives=(_renamed(("dx", "da0", *LSTM_GRADIENTS), UPDATE_GATE),),
              calls=("lstm_cell_backward",), graded=False, time_axes=SEQUENCE, taylor=True,
-             prepare=_sequence_caches("lstm_forward"), custom=(hooks.through_time,), check=LSTM),
+             prepare=_sequence_caches("lstm_forward"), custom=(hooks.through_time, course_values.printed_numbers_note),
+             check=LSTM),
 )
 
 
