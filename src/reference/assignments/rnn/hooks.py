@@ -15,9 +15,10 @@ from reference.report.results import Check
 from reference.tolerances import TOLERANCES
 
 __all__ = ["using", "cell_cache", "sequence_caches", "cache_problem", "caches_problem", "forward_cache",
-           "forward_caches", "through_time", "CELL_LAYOUTS"]
+           "forward_caches", "starts_from_a0", "usable_cache", "usable_caches", "through_time", "CELL_LAYOUTS"]
 
 # The course's per-step caches, in every version (the template writes these lines for the learner).
+LAYOUT_ITEMS = ("a_prev", "c_prev", "xt", "parameters")  # a cell's own arguments, in its cache
 CELL_LAYOUTS = {
     "rnn": ("a_next", "a_prev", "xt", "parameters"),
     "lstm": ("a_next", "c_next", "a_prev", "c_prev", "ft", "it", "cct", "ot", "xt", "parameters"),
@@ -72,24 +73,25 @@ def _same(actual, expected):
         return False
 
 
-def cache_problem(cache, expected, family, layout_only=False):
-    """Why ``cache`` is not the course's ``expected`` step cache, in words, or None."""
+def cache_problem(cache, expected, family, layout="all"):
+    """Why ``cache`` is not the course's ``expected`` step cache, in words, or None. ``layout``:
+    "all" items judged; "inputs": only those a cell was given (its layout, whatever its math);
+    "sequence": only xt and parameters (a step's a_prev is the learner's own recurrence)."""
     names = CELL_LAYOUTS[family]
-    layout = f"({', '.join(names)})"
+    shown = f"({', '.join(names)})"
     if not isinstance(cache, (tuple, list)) or len(cache) != len(names):
         size = f"{len(cache)} items" if isinstance(cache, (tuple, list)) else type(cache).__name__
-        return f"cache is not {layout}: it is {size}"
+        return f"cache is not {shown}: it is {size}"
     if not isinstance(cache[-1], dict):
-        return f"cache is not {layout}: its last item is {type(cache[-1]).__name__}, not the parameters dict"
-    wrong = [name for name, a, e in zip(names, cache, expected) if not _same(a, e)]
-    if layout_only:
-        wrong = [name for name in wrong if name in ("a_prev", "c_prev", "xt", "parameters")]
+        return f"cache is not {shown}: its last item is {type(cache[-1]).__name__}, not the parameters dict"
+    judged = LAYOUT_ITEMS if layout == "inputs" else LAYOUT_ITEMS[2:] if layout == "sequence" else names
+    wrong = [name for name, a, e in zip(names, cache, expected) if name in judged and not _same(a, e)]
     if wrong:
-        return f"cache's {', '.join(wrong)} {'is' if len(wrong) == 1 else 'are'} not the step's (layout {layout})"
+        return f"cache's {', '.join(wrong)} {'is' if len(wrong) == 1 else 'are'} not the step's (layout {shown})"
     return None
 
 
-def caches_problem(caches, expected, family, layout_only=False):
+def caches_problem(caches, expected, family, layout="all"):
     """Why ``caches`` is not the course's ``(caches, x)`` of the sequence, in words, or None."""
     steps, x = expected
     T_x = len(steps)
@@ -107,7 +109,7 @@ def caches_problem(caches, expected, family, layout_only=False):
     if not _same(given_x, x):
         return "caches[1] is not the input x"
     for t, (cache, step) in enumerate(zip(found, steps)):
-        problem = cache_problem(cache, step, family, layout_only)
+        problem = cache_problem(cache, step, family, "sequence" if layout != "all" else "all")
         if problem:
             return f"at time step {t}, {problem}"
     return None
@@ -115,17 +117,33 @@ def caches_problem(caches, expected, family, layout_only=False):
 
 def forward_cache(run, row, values, returned, suffix):
     """A cell forward's custom check: its cache holds the step in the course's layout."""
-    problem = cache_problem(returned.get("cache"), cell_cache(values), _family(values), layout_only=True)
+    problem = cache_problem(returned.get("cache"), cell_cache(values), _family(values), layout="inputs")
     if problem:
         run.add([contract_failure(row.name, "cache", problem + ": the backward pass reads it by position")], suffix)
 
 
 def forward_caches(run, row, values, returned, suffix):
     """A sequence forward's custom check: (caches, x) in the course's layout."""
-    problem = caches_problem(returned.get("caches"), sequence_caches(values), _family(values), layout_only=True)
+    problem = caches_problem(returned.get("caches"), sequence_caches(values), _family(values), layout="sequence")
     if problem:
         run.add([contract_failure(row.name, "caches", problem + ": the backward pass reads it by position")],
                 suffix)
+
+
+def starts_from_a0(run, row, values, returned, suffix):
+    """A sequence forward's custom check, where its hidden states are wrong: whether they change at
+    all with a0 (a loop that starts from zeros, or from a[:, :, 0], never reads it)."""
+    if not any(c.function == row.name and c.target.startswith("a") and c.passed is False for c in run.checks):
+        return
+    other = {**values, "a0": 0.3 - np.asarray(values["a0"])}  # another initial hidden state
+    argnames, arguments, _ = bind(row, run.signature(row.name), other, run.aliases)
+    result = run.call(row.name, argnames, arguments) if arguments is not None else None
+    if result is None or result.error:
+        return
+    found, _ = unpack(row, result.value, row.alternatives)
+    if found is not None and _same(found.get("a"), returned.get("a")):
+        run.add([contract_failure(row.name, "a0", "gives the same hidden states whatever a0 is: the loop does not "
+                                  "start from a0 (a_next = a0 before the loop)")], suffix)
 
 
 def usable_cache(cache, values):
