@@ -54,9 +54,9 @@ def _jitted(kind, math, wrt=()):
         elif kind == "vjp":
             phi = _phi(math, wrt)
             _compiled[key] = jax.jit(jax.grad(phi))
-        else:  # "phi": every input given, one of them shifted by the caller (numerical derivatives)
-            phi = _phi(math, ())
-            _compiled[key] = jax.jit(lambda inputs, cotangents: phi((), inputs, cotangents))
+        else:  # "phi": one input shifted, for numerical derivatives
+            phi = _phi(math, wrt)
+            _compiled[key] = jax.jit(lambda x, inputs, cotangents: phi((x,), inputs, cotangents))
     return _compiled[key]
 
 
@@ -114,26 +114,18 @@ def vjp(math, inputs, wrt, cotangents):
     return run_oracle("vjp", math, compute, ("vjp", wrt, tuple(inputs), tuple(cotangents)))
 
 
-def _numeric(kind, math, inputs, wrt, cotangents, estimate, complex_inputs=False):
-    """Each input of ``wrt`` differentiated by ``estimate(phi of that input, x)``. One compiled phi
-    serves every input (and one more the complex step, whose inputs are all made complex: the
-    others with no imaginary part), instead of one per input."""
+def _numeric(kind, math, inputs, wrt, cotangents, estimate):
     wrt = tuple(wrt)
 
     def compute():
         arrays, cots = _arrays(inputs), _arrays(cotangents)
-        if complex_inputs:
-            arrays = tuple(a.astype(jnp.complex128) if a.dtype.kind == "f" else a for a in arrays)
-        phi = _jitted("phi", math)
         grads = []
         for i in wrt:
+            phi = _jitted("phi", math, (i,))
             x = np.array(inputs[i], dtype=np.float64)
             if x.size > MAX_COORDINATES:
                 raise ValueError(f"input {i} has {x.size} coordinates, more than {MAX_COORDINATES}")
-
-            def at(shifted, i=i):
-                return phi(arrays[:i] + (shifted,) + arrays[i + 1:], cots)
-            grads.append(estimate(at, x))
+            grads.append(estimate(lambda shifted, phi=phi: phi(shifted, arrays, cots), x))
         return tuple(grads)
     return run_oracle(kind, math, compute, (kind, wrt, tuple(inputs), tuple(cotangents)))
 
@@ -164,4 +156,4 @@ def complex_step(math, inputs, wrt, cotangents, h=COMPLEX_STEP):
             grad[index] = float(np.imag(phi(jnp.asarray(z)))) / h
             z[index] -= 1j * h
         return grad
-    return _numeric("complex-step", math, inputs, wrt, cotangents, estimate, complex_inputs=True)
+    return _numeric("complex-step", math, inputs, wrt, cotangents, estimate)
