@@ -42,12 +42,18 @@ def _over_time(step, carry, x):
     return tuple(jnp.moveaxis(o, 0, -1) for o in outputs)
 
 
+def _common(state, *inputs):
+    """``state`` in the dtype of the whole computation: the scan's carry keeps one type, so a real a0
+    meets a complex x (the complex step perturbs one input at a time) as complex."""
+    return state.astype(jnp.result_type(state, *inputs))
+
+
 def rnn_sequence(x, a0, Wax, Waa, ba):
     """a (n_a, m, T_x): every hidden state."""
     def step(a_prev, xt):
         a_next = rnn_cell(xt, a_prev, Wax, Waa, ba)
         return a_next, (a_next,)
-    return _over_time(step, a0, x)[0]
+    return _over_time(step, _common(a0, x, Wax, Waa, ba), x)[0]
 
 
 def rnn_sequence_outputs(x, a0, Wax, Waa, Wya, ba, by):
@@ -78,6 +84,7 @@ def lstm_states(x, a0, Wf, bf, Wi, bi, Wc, bc, Wo, bo):
     def step(state, xt):
         a_next, c_next = lstm_cell(xt, *state, Wf, bf, Wi, bi, Wc, bc, Wo, bo)
         return (a_next, c_next), (a_next, c_next)
+    a0 = _common(a0, x, Wf, bf, Wi, bi, Wc, bc, Wo, bo)
     return _over_time(step, (a0, jnp.zeros_like(a0)), x)
 
 
