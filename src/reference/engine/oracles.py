@@ -44,19 +44,20 @@ def _phi(math, wrt):
 
 
 _compiled = {}
+# The oracles' functions are small: compiling them costs far more than running them, and LLVM's
+# optimisations are a third of that cost for no measurable gain in their run time
+# (benchmarks/rnn_speed.py). XLA's float semantics do not depend on the level.
+COMPILER_OPTIONS = {"xla_backend_optimization_level": 0}
 
 
 def _jitted(kind, math, wrt=()):
     key = (kind, math, wrt)
     if key not in _compiled:
         if kind == "values":
-            _compiled[key] = jax.jit(lambda inputs: _outputs(math(*inputs)))
-        elif kind == "vjp":
+            _compiled[key] = jax.jit(lambda inputs: _outputs(math(*inputs)), compiler_options=COMPILER_OPTIONS)
+        else:  # "vjp"
             phi = _phi(math, wrt)
-            _compiled[key] = jax.jit(jax.grad(phi))
-        else:  # "phi": one input shifted, for numerical derivatives
-            phi = _phi(math, wrt)
-            _compiled[key] = jax.jit(lambda x, inputs, cotangents: phi((x,), inputs, cotangents))
+            _compiled[key] = jax.jit(jax.grad(phi), compiler_options=COMPILER_OPTIONS)
     return _compiled[key]
 
 
@@ -93,7 +94,7 @@ def as_input(x):
 
 
 def _arrays(inputs):
-    return tuple(jnp.asarray(as_input(x)) for x in inputs)
+    return tuple(jax.device_put(as_input(x)) for x in inputs)  # jnp.asarray would compile a copy per shape
 
 
 def values(math, inputs):
@@ -114,18 +115,30 @@ def vjp(math, inputs, wrt, cotangents):
     return run_oracle("vjp", math, compute, ("vjp", wrt, tuple(inputs), tuple(cotangents)))
 
 
-def _numeric(kind, math, inputs, wrt, cotangents, estimate):
+def _numeric(kind, math, inputs, wrt, cotangents, estimate, complex_inputs=False):
+    """Each input of ``wrt`` differentiated by ``estimate(phi, x)``, phi(x) = sum_k <u_k, math(x)_k>: the
+    math's compiled values (the forward's own compilation) contracted with the cotangents in numpy, so
+    numerical derivatives compile nothing more; the complex step, whose inputs are all made complex
+    (the others with no imaginary part), compiles the values once more."""
     wrt = tuple(wrt)
 
     def compute():
-        arrays, cots = _arrays(inputs), _arrays(cotangents)
+        given = [as_input(x) for x in inputs]
+        if complex_inputs:  # converted by numpy: an eager astype would compile once per shape
+            given = [x.astype(np.complex128) if x.dtype.kind == "f" else x for x in given]
+        arrays = tuple(jax.device_put(x) for x in given)
+        cots = [np.asarray(u, dtype=np.float64) for u in cotangents]
+        evaluate = _jitted("values", math)
         grads = []
         for i in wrt:
-            phi = _jitted("phi", math, (i,))
             x = np.array(inputs[i], dtype=np.float64)
             if x.size > MAX_COORDINATES:
                 raise ValueError(f"input {i} has {x.size} coordinates, more than {MAX_COORDINATES}")
-            grads.append(estimate(lambda shifted, phi=phi: phi(shifted, arrays, cots), x))
+
+            def phi(shifted, i=i):
+                outputs = evaluate(arrays[:i] + (shifted,) + arrays[i + 1:])
+                return sum(np.sum(u * np.asarray(y)) for u, y in zip(cots, outputs))
+            grads.append(estimate(phi, x))
         return tuple(grads)
     return run_oracle(kind, math, compute, (kind, wrt, tuple(inputs), tuple(cotangents)))
 
@@ -137,9 +150,9 @@ def central_differences(math, inputs, wrt, cotangents, eps=FD_STEP):
         for index in np.ndindex(x.shape):
             original = x[index]
             x[index] = original + eps
-            plus = float(phi(jnp.asarray(x)))
+            plus = float(phi(jax.device_put(x)))
             x[index] = original - eps
-            minus = float(phi(jnp.asarray(x)))
+            minus = float(phi(jax.device_put(x)))
             x[index] = original
             grad[index] = (plus - minus) / (2 * eps)
         return grad
@@ -153,7 +166,7 @@ def complex_step(math, inputs, wrt, cotangents, h=COMPLEX_STEP):
         grad = np.zeros(x.shape)
         for index in np.ndindex(x.shape):
             z[index] += 1j * h
-            grad[index] = float(np.imag(phi(jnp.asarray(z)))) / h
+            grad[index] = float(np.imag(phi(jax.device_put(z)))) / h
             z[index] -= 1j * h
         return grad
-    return _numeric("complex-step", math, inputs, wrt, cotangents, estimate)
+    return _numeric("complex-step", math, inputs, wrt, cotangents, estimate, complex_inputs=True)

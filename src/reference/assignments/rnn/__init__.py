@@ -44,6 +44,9 @@ def _gradients(keys, inputs):
     return {k: Gradient(of.get(k, k[1:])) for k in keys if of.get(k, k[1:]) in inputs}
 
 
+# One Lazy per math, shared by the forward and backward rows: the engine compiles per function object.
+MATH = {name: _math(name) for name in ("softmax", "rnn_cell_outputs", "rnn_sequence_outputs", "lstm_cell_outputs",
+                                       "lstm_sequence_outputs")}
 RNN_CELL_MATH = ("xt", "a_prev", *RNN_INPUTS)
 LSTM_CELL_MATH = ("xt", "a_prev", "c_prev", *LSTM_INPUTS)
 RNN_SEQUENCE_MATH = ("x", "a0", *RNN_INPUTS)
@@ -64,43 +67,43 @@ def _sequence_caches(forward):
 
 
 FUNCTIONS = (
-    Function("softmax", ("x",), "s", math=_math("softmax"), math_inputs=("x",), math_outputs=("s",),
+    Function("softmax", ("x",), "s", math=MATH["softmax"], math_inputs=("x",), math_outputs=("s",),
              judge={"s": Value("s")}, helper=True, graded=False, home="rnn_utils",
              check=hooks.using(x="logits")),
     Function("rnn_cell_forward", ("xt", "a_prev", "parameters"), ("a_next", "yt_pred", "cache"),
-             math=_math("rnn_cell_outputs"), math_inputs=RNN_CELL_MATH, math_outputs=("a_next", "yt_pred"),
+             math=MATH["rnn_cell_outputs"], math_inputs=RNN_CELL_MATH, math_outputs=("a_next", "yt_pred"),
              judge={"a_next": Value("a_next"), "yt_pred": Value("yt_pred")}, calls=("softmax",),
              custom=(hooks.forward_cache,), check=RNN),
     Function("rnn_forward", ("x", "a0", "parameters"), ("a", "y_pred", "caches"),
-             math=_math("rnn_sequence_outputs"), math_inputs=RNN_SEQUENCE_MATH, math_outputs=("a", "y_pred"),
+             math=MATH["rnn_sequence_outputs"], math_inputs=RNN_SEQUENCE_MATH, math_outputs=("a", "y_pred"),
              judge={"a": Value("a"), "y_pred": Value("y_pred")}, calls=("rnn_cell_forward",), time_axes=SEQUENCE,
              custom=(hooks.forward_caches, hooks.starts_from_a0), check=RNN),
     Function("lstm_cell_forward", ("xt", "a_prev", "c_prev", "parameters"), ("a_next", "c_next", "yt_pred", "cache"),
-             math=_math("lstm_cell_outputs"), math_inputs=LSTM_CELL_MATH, math_outputs=("a_next", "c_next", "yt_pred"),
+             math=MATH["lstm_cell_outputs"], math_inputs=LSTM_CELL_MATH, math_outputs=("a_next", "c_next", "yt_pred"),
              judge={"a_next": Value("a_next"), "c_next": Value("c_next"), "yt_pred": Value("yt_pred")},
              calls=("softmax",), custom=(hooks.forward_cache,), check=LSTM),
     Function("lstm_forward", ("x", "a0", "parameters"), ("a", "y", "c", "caches"),
-             math=_math("lstm_sequence_outputs"), math_inputs=LSTM_SEQUENCE_MATH, math_outputs=("a", "y", "c"),
+             math=MATH["lstm_sequence_outputs"], math_inputs=LSTM_SEQUENCE_MATH, math_outputs=("a", "y", "c"),
              judge={"a": Value("a"), "y": Value("y"), "c": Value("c")}, calls=("lstm_cell_forward",),
              time_axes=SEQUENCE, custom=(hooks.forward_caches, hooks.starts_from_a0), check=LSTM),
     Function("rnn_cell_backward", ("da_next", "cache"), Keys(*RNN_CELL_KEYS),
-             math=_math("rnn_cell_outputs"), math_inputs=RNN_CELL_MATH, math_outputs=("a_next", "yt_pred"),
+             math=MATH["rnn_cell_outputs"], math_inputs=RNN_CELL_MATH, math_outputs=("a_next", "yt_pred"),
              cotangent={"a_next": "da_next"}, judge=_gradients(RNN_CELL_KEYS, RNN_CELL_MATH),
              alternatives=(_renamed(RNN_CELL_KEYS, {"dxt": "dx"}),), graded=False,
              prepare=_cell_cache("rnn_cell_forward", ("xt", "a_prev", "parameters")), check=RNN),
     Function("rnn_backward", ("da", "caches"), Keys("dx", "da0", *RNN_GRADIENTS),
-             math=_math("rnn_sequence_outputs"), math_inputs=RNN_SEQUENCE_MATH, math_outputs=("a", "y_pred"),
+             math=MATH["rnn_sequence_outputs"], math_inputs=RNN_SEQUENCE_MATH, math_outputs=("a", "y_pred"),
              cotangent={"a": "da"}, judge=_gradients(("dx", "da0", *RNN_GRADIENTS), RNN_SEQUENCE_MATH),
              calls=("rnn_cell_backward",), graded=False, time_axes=SEQUENCE, taylor=True,
              prepare=_sequence_caches("rnn_forward"), custom=(hooks.through_time,), check=RNN),
     Function("lstm_cell_backward", ("da_next", "dc_next", "cache"), Keys(*LSTM_CELL_KEYS),
-             math=_math("lstm_cell_outputs"), math_inputs=LSTM_CELL_MATH, math_outputs=("a_next", "c_next", "yt_pred"),
+             math=MATH["lstm_cell_outputs"], math_inputs=LSTM_CELL_MATH, math_outputs=("a_next", "c_next", "yt_pred"),
              cotangent={"a_next": "da_next", "c_next": "dc_next"}, judge=_gradients(LSTM_CELL_KEYS, LSTM_CELL_MATH),
              alternatives=(_renamed(LSTM_CELL_KEYS, {"dxt": "dx"}), _renamed(LSTM_CELL_KEYS, UPDATE_GATE),
                            _renamed(LSTM_CELL_KEYS, {"dxt": "dx", **UPDATE_GATE})), graded=False,
              prepare=_cell_cache("lstm_cell_forward", ("xt", "a_prev", "c_prev", "parameters")), check=LSTM),
     Function("lstm_backward", ("da", "caches"), Keys("dx", "da0", *LSTM_GRADIENTS),
-             math=_math("lstm_sequence_outputs"), math_inputs=LSTM_SEQUENCE_MATH, math_outputs=("a", "y", "c"),
+             math=MATH["lstm_sequence_outputs"], math_inputs=LSTM_SEQUENCE_MATH, math_outputs=("a", "y", "c"),
              cotangent={"a": "da"}, judge=_gradients(("dx", "da0", *LSTM_GRADIENTS), LSTM_SEQUENCE_MATH),
              alternatives=(_renamed(("dx", "da0", *LSTM_GRADIENTS), UPDATE_GATE),),
              calls=("lstm_cell_backward",), graded=False, time_axes=SEQUENCE, taylor=True,
