@@ -111,3 +111,15 @@ def test_the_points_keep_every_activation_alive_and_the_sizes_apart():
         assert max(np.abs(z).max() for z in _pre_activations(point.values)) <= SATURATED
     sizes = POINTS.fixed
     assert len({sizes["n_x"], sizes["n_a"], sizes["n_y"], sizes["m"], sizes["T_x"]}) == 5
+
+
+def test_explain_walks_through_time_and_an_lstm_cell_with_every_gradient_agreeing_with_jax(capsys):
+    from manual_dnn_cli.main import main
+
+    assert main(["explain", "--assignment", "rnn"]) == 0
+    text = capsys.readouterr().out
+    assert "Step t = 2" in text and "da_next = da[:, :, 0] + da_prev (from step t+1)" in text
+    assert "dc = dc_next + da_next * ot * (1 - tanh(c_next)^2)" in text
+    assert "DISAGREES" not in text and text.count("JAX agrees") == 3 + 4 + 11
+    assert main(["explain", "--assignment", "rnn", "--format", "html"]) == 0
+    assert "<html" in capsys.readouterr().out
