@@ -123,3 +123,21 @@ def test_explain_walks_through_time_and_an_lstm_cell_with_every_gradient_agreein
     assert "DISAGREES" not in text and text.count("JAX agrees") == 3 + 4 + 11
     assert main(["explain", "--assignment", "rnn", "--format", "html"]) == 0
     assert "<html" in capsys.readouterr().out
+
+
+def test_a_backward_that_never_returns_costs_one_timeout_row_and_the_rest_is_judged(tmp_path):
+    import re
+    from pathlib import Path
+
+    from reference.learner.sandbox import open_sandboxed
+
+    text = (Path(__file__).resolve().parent.parent / "learners" / "rnn" / "current_matmul_own_style.py").read_text()
+    text = re.sub(r"def lstm_backward\(da, caches\):\n(    .*\n|\n)*?(?=\n\nif __name__)",
+                  "def lstm_backward(da, caches):\n    while True:\n        pass\n", text)
+    path = tmp_path / "hangs.py"
+    path.write_text(text)
+    report = check(open_sandboxed(path, timeout=2), assignment="rnn")
+    calls = [c for c in report.checks if c.target == "call"]
+    assert [(c.function, "timed out after 2 s" in c.detail) for c in calls] == [("lstm_backward", True)]
+    assert report.root_causes == ["lstm_backward"]
+    assert all(c.passed is not False for c in report.checks if c.function != "lstm_backward")
