@@ -24,9 +24,9 @@ def add_parser(commands):
     explain.add_argument("--seed", type=seed, default=0)
     explain.add_argument("--format", choices=("text", "markdown", "html"), default="text",
                          help="html: one offline page, the equations typeset in MathML")
-    explain.add_argument("--assignment", choices=tuple(WALKTHROUGHS), default="dnn",
-                         help="rnn: backpropagation through time and an LSTM cell (course 5 week 1), instead of "
-                              "the cat network")
+    explain.add_argument("--assignment", metavar="NAME", default="dnn",
+                         help="the walk-through of another assignment (convolution); --layers and --examples are "
+                              "the cat network's")
     return explain
 
 
@@ -34,8 +34,7 @@ def run(args):
     from reference.explain import explain
 
     if args.assignment != "dnn":
-        print(WALKTHROUGHS[args.assignment]()(args.seed, args.format))
-        return 0
+        return _other(args)
     layers = args.layers
     if layers[-1] != 1:
         return fail(f"--layers must end with 1 (one sigmoid output), got {','.join(map(str, layers))}", "explain")
@@ -43,4 +42,18 @@ def run(args):
         return fail(f"explain prints every number, so it takes layers and examples of at most "
                     f"{EXPLAIN_LIMIT}; use 'manual-dnn gradcheck' for real sizes", "explain")
     print(explain(layers, args.examples, args.seed, args.format))
+    return 0
+
+
+def _other(args):
+    """The walk-through an assignment declares (Assignment.explain), or one line saying there is none."""
+    from reference.assignments import NAMES, assignment
+
+    if args.assignment not in NAMES:
+        return fail(f"--assignment {args.assignment}: no such assignment; known: {', '.join(NAMES)}", "explain")
+    walk = assignment(args.assignment).explain
+    if walk is None:
+        with_walk = [name for name in NAMES if name == "dnn" or assignment(name).explain is not None]
+        return fail(f"--assignment {args.assignment} has no walk-through; these do: {', '.join(with_walk)}", "explain")
+    print(walk(args.seed, args.format))
     return 0

@@ -109,12 +109,15 @@ def BY_M(values):
 
 @dataclass(frozen=True)
 class Variant:
-    """One way a row is called: values added to the point (``{"activation": "relu"}``),
-    and the suffix its checks carry (" (relu)")."""
+    """One way a row is called: values added to the point (``{"activation": "relu"}``, or a
+    function of the point's values returning them: another hyperparameter set drawn with the
+    point), and the suffix its checks carry (" (relu)")."""
 
-    values: dict
+    values: dict | Callable
     suffix: str = ""
     math: Callable | None = None  # the math of this variant, where it is not the row's
+    complex_step: bool | None = None  # where it differs from the row's (a max is not analytic)
+    numerical: bool | None = None  # False: JAX's VJP alone judges this variant (the numerical oracles ran at another)
 
 
 @dataclass(frozen=True)
@@ -182,7 +185,16 @@ class Function:
     ``harmless_writes``: {argument: why} it may write into without failing, said as a warning
     note (a backward writing into ``dout`` where the course's own code never reads ``dout`` again).
     ``invalid(values)``: why the numerical oracles cannot judge at this point (a kink), or
-    None. ``taylor``: also the Taylor test of the learner's gradients along one direction.
+    None; there JAX's VJP still judges where the course's convention is JAX's (ReLU's 0 at 0),
+    unless ``vjp_at_invalid`` is False (a tie in a max: no convention, so no oracle judges).
+    ``taylor``: also the Taylor test of the learner's gradients along one direction.
+    ``math_static``: point values the math takes as keyword arguments that are not
+    differentiated (a stride, a padding, a window shape): hashable, part of what is compiled.
+    ``graded`` False: the course marks it optional and does not grade it; where the learner left
+    its template unfilled (reference.engine.unfilled) it is "not done", never a failure.
+    ``excuse(run, row, values, suffix, failing checks)``: a reason when the failures of a variant
+    are the course's template's own and not the learner's (the template's ``[pad:-pad]`` at pad
+    0); those checks are then INVALID with the reason, never FAIL.
     ``time_axes``: returned values with a time axis ({"dx": -1}): a failing one says which time
     steps are wrong and the first one its pass meets (forward, or backward for a gradient).
     """
@@ -215,6 +227,10 @@ class Function:
     invalid: Callable | None = None
     taylor: bool = False
     description: str = ""
+    math_static: tuple = ()
+    excuse: Callable | None = None
+    vjp_at_invalid: bool = True
+    numerical: bool = True  # central differences (and the complex step) beside JAX's VJP
     time_axes: dict = field(default_factory=dict)  # returned name -> its axis of time steps (a, dx of an RNN)
 
     @property

@@ -20,9 +20,9 @@ from reference.oracles.jax_network import OracleError
 from reference.tolerances import COMPLEX_STEP, FD_STEP
 
 __all__ = ["run_oracle", "as_input", "values", "vjp", "central_differences", "complex_step", "OracleError",
-           "MAX_COORDINATES"]
+           "MAX_COORDINATES", "bound"]
 
-MAX_COORDINATES = 20_000  # coordinates differentiated numerically, one by one, per call
+MAX_COORDINATES = 20_000  # coordinates differentiated numerically, one by one, per call (all inputs)
 
 
 def _name(math):
@@ -48,6 +48,37 @@ _compiled = {}
 # optimisations are a third of that cost for no measurable gain in their run time
 # (benchmarks/rnn_speed.py). XLA's float semantics do not depend on the level.
 COMPILER_OPTIONS = {"xla_backend_optimization_level": 0}
+_bound = {}
+
+
+def _frozen(value):
+    if isinstance(value, dict):
+        return tuple(sorted((str(k), _frozen(v)) for k, v in value.items()))
+    if isinstance(value, (list, tuple)):
+        return tuple(_frozen(v) for v in value)
+    return value.item() if isinstance(value, np.generic) else value
+
+
+class _Bound:
+    """``math`` with keyword arguments that are not differentiated (a stride, a window's shape)
+    bound: one object per (math, arguments), so that each is compiled once and named apart."""
+
+    def __init__(self, math, static):
+        self.math, self.static = math, static
+        self.__module__ = getattr(math, "__module__", "?")
+        self.__qualname__ = f"{getattr(math, '__qualname__', repr(math))}{list(_frozen(static))}"
+
+    def __call__(self, *inputs):
+        return self.math(*inputs, **self.static)
+
+
+def bound(math, static):
+    """``math(*inputs, **static)`` as a function of the inputs alone (the same object for the same
+    math and static values)."""
+    key = (math, _frozen(static))
+    if key not in _bound:
+        _bound[key] = _Bound(math, dict(static))
+    return _bound[key]
 
 
 def _jitted(kind, math, wrt=()):
@@ -55,16 +86,25 @@ def _jitted(kind, math, wrt=()):
     if key not in _compiled:
         if kind == "values":
             _compiled[key] = jax.jit(lambda inputs: _outputs(math(*inputs)), compiler_options=COMPILER_OPTIONS)
-        else:  # "vjp"
+        elif kind == "vjp":
             phi = _phi(math, wrt)
             _compiled[key] = jax.jit(jax.grad(phi), compiler_options=COMPILER_OPTIONS)
+        else:  # "phi": every input differentiated, one flat vector, for numerical derivatives
+            phi = _phi(math, wrt)
+
+            def flat_phi(flat, inputs, cotangents):
+                parts, offset = [], 0
+                for i in wrt:
+                    size = int(np.prod(inputs[i].shape))
+                    parts.append(flat[offset:offset + size].reshape(inputs[i].shape))
+                    offset += size
+                return phi(parts, inputs, cotangents)
+            _compiled[key] = jax.jit(flat_phi, compiler_options=COMPILER_OPTIONS)
     return _compiled[key]
 
 
 def _float64(x):
     x = np.asarray(x)
-    if x.dtype.kind in "biu":  # a prediction, a mask: exact as float64
-        return x.astype(np.float64)
     if x.dtype != np.float64:
         raise TypeError(f"it returned {x.dtype}, not float64")
     return x
@@ -94,7 +134,8 @@ def as_input(x):
 
 
 def _arrays(inputs):
-    return tuple(jax.device_put(as_input(x)) for x in inputs)  # jnp.asarray would compile a copy per shape
+    """numpy arrays, which a jitted function takes as they are (jnp.asarray would compile a copy per shape)."""
+    return tuple(as_input(x) for x in inputs)
 
 
 def values(math, inputs):
@@ -115,58 +156,50 @@ def vjp(math, inputs, wrt, cotangents):
     return run_oracle("vjp", math, compute, ("vjp", wrt, tuple(inputs), tuple(cotangents)))
 
 
-def _numeric(kind, math, inputs, wrt, cotangents, estimate, complex_inputs=False):
-    """Each input of ``wrt`` differentiated by ``estimate(phi, x)``, phi(x) = sum_k <u_k, math(x)_k>: the
-    math's compiled values (the forward's own compilation) contracted with the cotangents in numpy, so
-    numerical derivatives compile nothing more; the complex step, whose inputs are all made complex
-    (the others with no imaginary part), compiles the values once more."""
+def _numeric(kind, math, inputs, wrt, cotangents, estimate, dtype=np.float64):
     wrt = tuple(wrt)
 
-    def compute():
-        given = [as_input(x) for x in inputs]
-        if complex_inputs:  # converted by numpy: an eager astype would compile once per shape
-            given = [x.astype(np.complex128) if x.dtype.kind == "f" else x for x in given]
-        arrays = tuple(jax.device_put(x) for x in given)
-        cots = [np.asarray(u, dtype=np.float64) for u in cotangents]
-        evaluate = _jitted("values", math)
-        grads = []
-        for i in wrt:
-            x = np.array(inputs[i], dtype=np.float64)
-            if x.size > MAX_COORDINATES:
-                raise ValueError(f"input {i} has {x.size} coordinates, more than {MAX_COORDINATES}")
-
-            def phi(shifted, i=i):
-                outputs = evaluate(arrays[:i] + (shifted,) + arrays[i + 1:])
-                return sum(np.sum(u * np.asarray(y)) for u, y in zip(cots, outputs))
-            grads.append(estimate(phi, x))
-        return tuple(grads)
+    def compute():  # all inputs in ``wrt`` as one flat vector: one function compiled, not one per input
+        arrays, cots = _arrays(inputs), _arrays(cotangents)
+        xs = [np.asarray(inputs[i], dtype=np.float64) for i in wrt]
+        flat = np.concatenate([x.ravel() for x in xs]).astype(dtype)
+        if flat.size > MAX_COORDINATES:
+            raise ValueError(f"inputs {list(wrt)} have {flat.size} coordinates, more than {MAX_COORDINATES}")
+        phi = _jitted("phi", math, wrt)
+        grad = estimate(lambda shifted: phi(shifted.copy(), arrays, cots), flat)
+        parts = np.split(grad, np.cumsum([x.size for x in xs])[:-1])
+        return tuple(part.reshape(x.shape) for part, x in zip(parts, xs))
     return run_oracle(kind, math, compute, (kind, wrt, tuple(inputs), tuple(cotangents)))
 
 
-def central_differences(math, inputs, wrt, cotangents, eps=FD_STEP):
-    """(phi(x + eps e_i) - phi(x - eps e_i)) / (2 eps) for every coordinate of each input in ``wrt``."""
+def central_differences(math, inputs, wrt, cotangents, eps=FD_STEP, analytic=False):
+    """(phi(x + eps e_i) - phi(x - eps e_i)) / (2 eps) for every coordinate of each input in ``wrt``.
+
+    ``analytic``: the math takes complex inputs (the complex step judges it too); phi is then
+    evaluated in complex arithmetic at these real points (its real part, the same number), so that
+    one compiled function serves both oracles."""
     def estimate(phi, x):
         grad = np.zeros(x.shape)
         for index in np.ndindex(x.shape):
             original = x[index]
             x[index] = original + eps
-            plus = float(phi(jax.device_put(x)))
+            plus = float(np.real(np.asarray(phi(x))))
             x[index] = original - eps
-            minus = float(phi(jax.device_put(x)))
+            minus = float(np.real(np.asarray(phi(x))))
             x[index] = original
             grad[index] = (plus - minus) / (2 * eps)
         return grad
-    return _numeric("central-fd", math, inputs, wrt, cotangents, estimate)
+    return _numeric("central-fd", math, inputs, wrt, cotangents, estimate,
+                    np.complex128 if analytic else np.float64)
 
 
 def complex_step(math, inputs, wrt, cotangents, h=COMPLEX_STEP):
     """Im phi(x + i h e_i) / h for every coordinate: exact to rounding where the math is analytic."""
-    def estimate(phi, x):
-        z = np.array(x, dtype=np.complex128)
-        grad = np.zeros(x.shape)
-        for index in np.ndindex(x.shape):
+    def estimate(phi, z):
+        grad = np.zeros(z.shape)
+        for index in np.ndindex(z.shape):
             z[index] += 1j * h
-            grad[index] = float(np.imag(phi(jax.device_put(z)))) / h
+            grad[index] = float(np.imag(np.asarray(phi(z)))) / h
             z[index] -= 1j * h
         return grad
-    return _numeric("complex-step", math, inputs, wrt, cotangents, estimate, complex_inputs=True)
+    return _numeric("complex-step", math, inputs, wrt, cotangents, estimate, np.complex128)

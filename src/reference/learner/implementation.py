@@ -36,6 +36,9 @@ class Implementation:
     # name -> [[parameter, has a default], ...]: the positional parameters of each function found, or
     # absent where they cannot be read (a builtin, *args): the engine calls it by them
     signatures: dict = field(default_factory=dict)
+    sources: dict = field(default_factory=dict)  # name -> its source text (the template's placeholders are read there)
+    # name -> [[global, where]]: globals it reads that only the file's top-level code assigns (a test cell's W)
+    test_globals: dict = field(default_factory=dict)
 
     def __contains__(self, name):
         return name in self.functions

@@ -126,6 +126,8 @@ class _Sandbox:
                 raise Died(f"{CRASHED} garbage on the channel: defined")
             if not _signatures_fit(fields.get("signatures", {}), names):
                 raise Died(f"{CRASHED} garbage on the channel: signatures")
+            if not _texts_fit(fields.get("sources", {}), fields.get("test_globals", {}), names):
+                raise Died(f"{CRASHED} garbage on the channel: sources")
             fields["assignment"] = self.assignment.name
         except Died as error:
             self._stop()
@@ -187,6 +189,15 @@ def _signatures_fit(signatures, names):
             isinstance(p, list) and len(p) == 2 and isinstance(p[0], str) and isinstance(p[1], bool)
             for p in parameters)
         for name, parameters in signatures.items())
+
+
+def _texts_fit(sources, test_globals, names):
+    """{name: source text} and {name: [[global, where], ...]} for functions found, nothing else."""
+    return isinstance(sources, dict) and isinstance(test_globals, dict) and all(
+        name in names and isinstance(text, str) for name, text in sources.items()) and all(
+        name in names and isinstance(pairs, list) and all(
+            isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in pairs)
+        for name, pairs in test_globals.items())
 
 
 def _capped(text):

@@ -327,6 +327,9 @@ def _details(report):
                      "</li>")
     if report.missing:
         items.append(f"<li>Not found, so not checked: {e(report.missing_text())}</li>")
+    if getattr(report, "not_done", None):
+        items.append(f"<li>Not done yet (optional in the course; not checked, not failed): "
+                     f"{e(report.not_done_text())}</li>")
     if report.only is not None and report.not_checked:
         items.append(f"<li>Not checked (--only {e(','.join(report.only))}): {e(', '.join(report.not_checked))}</li>")
     items += [f"<li>{e(note)}</li>" for note in report.notes]
