@@ -141,3 +141,18 @@ def test_a_backward_that_never_returns_costs_one_timeout_row_and_the_rest_is_jud
     assert [(c.function, "timed out after 2 s" in c.detail) for c in calls] == [("lstm_backward", True)]
     assert report.root_causes == ["lstm_backward"]
     assert all(c.passed is not False for c in report.checks if c.function != "lstm_backward")
+
+
+def test_a_gradients_dict_of_nones_is_not_done_and_a_ragged_np_append_is_named_a_numpy_change():
+    from reference.engine.unfilled import unfilled_reason
+    from reference.learner.calling import Call
+    from reference.learner.old_idioms import hint_for
+
+    source = "def rnn_cell_backward(da_next, cache):\n    dz = None\n    return {'dxt': None, 'dba': None}\n"
+    assert "dz = None" in unfilled_reason(source, Call(value={"dxt": None, "dba": None}))
+    assert unfilled_reason(source, Call(value={"dxt": np.zeros(2), "dba": None})) is None
+    message = ("setting an array element with a sequence. The requested array has an inhomogeneous shape after 1 "
+               "dimensions. The detected shape was (10,) + inhomogeneous part.")
+    words = hint_for(Call(error="raised ValueError", error_type="ValueError", error_message=message,
+                          error_source="caches = np.append(caches, cache)"))
+    assert "NumPy 1.24" in words and "caches.append(cache)" in words

@@ -86,6 +86,7 @@ def check_function(run, row, values):
         return
     if row.math is None and not row.judge and not row.custom:
         return  # declared for its contract only (the course's own helper): nothing to judge
+    first = len(run.checks)
     for variant in row.variants:
         changes = {"math": variant.math, "complex_step": variant.complex_step, "numerical": variant.numerical}
         varied = dataclasses.replace(row, **{k: v for k, v in changes.items() if v is not None})
@@ -94,6 +95,9 @@ def check_function(run, row, values):
         _check_variant(run, varied, {**values, **extra}, variant.suffix)
         if row.excuse is not None:
             _excuse(run, varied, {**values, **extra}, variant.suffix, run.checks[start:])
+    note = test_globals_note(run, row.name) if any(c.passed is False for c in run.checks[first:]) else None
+    if note and note not in run.notes:
+        run.notes.append(note)
 
 
 def _excuse(run, row, values, suffix, checks):
@@ -159,6 +163,19 @@ def _failure(run, name, result):
     unfilled = unfilled_reason((getattr(run.impl, "sources", None) or {}).get(name), result)
     check.detail += f" -- not written yet: {unfilled}" if unfilled else _test_global(run, name, result)
     return check
+
+
+def test_globals_note(run, name):
+    """A note for a function that failed while reading globals only the file's top-level code assigns (a
+    test cell's ``Wf = np.random.randn(...)``): they held the test cell's values, not its arguments'."""
+    found = (getattr(run.impl, "test_globals", None) or {}).get(name, ())
+    if not found:
+        return None
+    names = ", ".join(g for g, _ in found)
+    return (f"{name} reads {names}, global{'s' * (len(found) > 1)} that only the file's top-level code assigns "
+            f"({found[0][1]}, a test cell): there {'they hold' if len(found) > 1 else 'it holds'} the test "
+            f"cell's values, not those of the arguments {name} is called with; take "
+            f"{'them' if len(found) > 1 else 'it'} from its arguments (parameters[\"{found[0][0]}\"], say)")
 
 
 def _test_global(run, name, result):

@@ -122,4 +122,5 @@ def course_modules():
 ASSIGNMENT = Assignment(
     "rnn", "Building your Recurrent Neural Network: Step by Step", "course 5, week 1",
     functions=FUNCTIONS, points=POINTS, course_modules=course_modules, reference="manual_dnn.rnn",
+    explain=Lazy("reference.assignments.rnn.explain", "explain_rnn"),
     versions=("v1-v3 (2018)", "v3a, v3b (2020)", "current (public_tests)"))
