@@ -105,6 +105,8 @@ def _jitted(kind, math, wrt=()):
 
 def _float64(x):
     x = np.asarray(x)
+    if x.dtype.kind in "biu":  # a prediction, a mask: exact as float64
+        return x.astype(np.float64)
     if x.dtype != np.float64:
         raise TypeError(f"it returned {x.dtype}, not float64")
     return x
