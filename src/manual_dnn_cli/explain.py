@@ -3,6 +3,14 @@ equation with its numbers, each gradient beside JAX's (needs JAX, imported on ru
 
 from manual_dnn_cli.options import fail, layer_sizes, positive_int, seed
 
+
+def _rnn():
+    from reference.assignments.rnn.explain import explain_rnn
+
+    return explain_rnn
+
+
+WALKTHROUGHS = {"dnn": None, "rnn": _rnn}  # assignment -> () -> its walk-through (seed, format)
 EXPLAIN_LIMIT = 16  # units and examples: beyond this the walk-through is a wall of numbers
 
 

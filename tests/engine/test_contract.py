@@ -65,3 +65,13 @@ def test_another_versions_structure_is_read_and_reported_as_a_difference():
     row = Function("propagate", ("w", "b", "X", "Y"), (Keys("dw", "db"), "cost"))
     found, checks = unpack(row, (3, {"dw": 1, "db": 2}), alternatives=(("cost", Keys("dw", "db")),))
     assert found == {"cost": 3, "dw": 1, "db": 2} and checks[0].verdict == "DIFFERS"
+
+
+def test_a_dict_read_under_another_naming_gives_the_rows_names_and_says_the_difference():
+    row = Function("cell_backward", ("da", "cache"), Keys("dxt", "dWi"),
+                   alternatives=(Keys(("dx", "dxt"), ("dWu", "dWi")),))
+    leaves, checks = unpack(row, {"dx": 1, "dWu": 2, "extra": 3}, row.alternatives)
+    assert leaves == {"dxt": 1, "dWi": 2}
+    assert [(c.verdict, c.target) for c in checks] == [("DIFFERS", "returns")]
+    assert "{dx, dWu}, the course's {dxt, dWi}" in checks[0].detail
+    assert unpack(row, {"dxt": 1}, row.alternatives)[0] is None  # neither naming: a failure, said

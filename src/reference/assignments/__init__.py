@@ -20,6 +20,7 @@ NAMES = {
     "initialization": "reference.assignments.initialization",
     "gradient_checking": "reference.assignments.gradient_checking",
     "convolution": "reference.assignments.convolution",
+    "rnn": "reference.assignments.rnn",
     "cs231n_layers": "reference.assignments.cs231n_layers",
 }
 

@@ -84,12 +84,15 @@ def _real(value):
     return np.asarray(array, dtype=np.float64)
 
 
-def compare(function, target, oracle, expected, actual, tolerance, who="JAX", alternatives=None, regions=None):
+def compare(function, target, oracle, expected, actual, tolerance, who="JAX", alternatives=None, regions=None,
+            time_axis=None, backward=False):
     """Check ``actual`` against ``expected`` with the course's relative error.
 
     Shapes must match exactly: a (1, 1) array is not a scalar. When it fails,
     ``alternatives`` ({words: what a likely bug gives}, or a function returning
-    that) and ``regions`` ({words: mask}) may name the bug (report/patterns.py).
+    that) and ``regions`` ({words: mask}) may name the bug, and ``time_axis``,
+    ``backward`` say where a tensor has time steps and in which order its pass
+    visits them (report/patterns.py).
     """
     expected = np.asarray(expected, dtype=np.float64)
     if actual is None:  # an unfilled template: "Z = None  # YOUR CODE HERE"
@@ -116,5 +119,6 @@ def compare(function, target, oracle, expected, actual, tolerance, who="JAX", al
               f"rel. error {rel:.1e}")
     check = Check(function, target, oracle, rel, tolerance, bool(rel <= tolerance), detail, worst)
     if not check.passed:  # where it is wrong: kept for the heat map, named in words
-        check.errors, check.pattern = error_pattern(target, actual, expected, who, tolerance, alternatives, regions)
+        check.errors, check.pattern = error_pattern(target, actual, expected, who, tolerance, alternatives, regions,
+                                                    time_axis=time_axis, backward=backward)
     return check

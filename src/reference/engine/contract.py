@@ -104,7 +104,7 @@ def _shape_text(structure):
     if isinstance(structure, str):
         return structure
     if isinstance(structure, Keys):
-        return "{" + ", ".join(structure.names) + "}"
+        return "{" + ", ".join(structure.keys) + "}"
     return "(" + ", ".join(_shape_text(s) for s in structure) + ")"
 
 
@@ -114,12 +114,12 @@ def _read(structure, value):
         return {structure: value}, None
     if isinstance(structure, Keys):
         if not isinstance(value, dict):
-            return None, f"returned {returned(value)}, expected a dict with {', '.join(structure.names)}"
-        missing = [k for k in structure.names if k not in value]
+            return None, f"returned {returned(value)}, expected a dict with {', '.join(structure.keys)}"
+        missing = [k for k in structure.keys if k not in value]
         if missing:
             return None, f"no {', '.join(repr(k) for k in missing)} in the returned dict (it has " \
                          f"{', '.join(map(repr, list(value)[:12]))})"
-        return {k: value[k] for k in structure.names}, None
+        return {name: value[key] for key, name in structure.entries}, None
     if not isinstance(value, (tuple, list)) or len(value) != len(structure):
         return None, f"returned {returned(value)}, expected {_shape_text(structure)}"
     leaves = {}

@@ -47,12 +47,22 @@ class Lazy:
 
 @dataclass(frozen=True)
 class Keys:
-    """A returned dict with these keys; each key names its value (``Keys("dW1", "db1")``)."""
+    """A returned dict with these keys; each key names its value (``Keys("dW1", "db1")``).
+    A pair reads a key under another name (``Keys(("dx", "dxt"), ...)``: the dict's "dx" is the
+    value the row calls dxt), for another version's or a learner's own naming."""
 
-    names: tuple
+    entries: tuple  # ((key in the dict, name of its value), ...)
 
-    def __init__(self, *names):
-        object.__setattr__(self, "names", tuple(names))
+    def __init__(self, *entries):
+        object.__setattr__(self, "entries", tuple(e if isinstance(e, tuple) else (e, e) for e in entries))
+
+    @property
+    def names(self):
+        return tuple(name for _, name in self.entries)
+
+    @property
+    def keys(self):
+        return tuple(key for key, _ in self.entries)
 
 
 def names_in(structure):
@@ -118,13 +128,16 @@ class Prepared:
     ``learner``, where given, names the learner's function whose output ``pick`` takes it
     from, called with ``learner_arguments`` (names in the point): the learner's own cache,
     where the backward must read what its forward kept (a dropout mask). When the learner's
-    forward is missing or fails, the course's is used, and the report says so.
+    forward is missing or fails, the course's is used, and the report says so; likewise when
+    ``usable(value, values)`` names a reason not to use the learner's (a cache of another layout,
+    or holding wrong values: the backward is then judged on its own, from the course's cache).
     """
 
     course: Callable | None = None
     learner: str | None = None
     learner_arguments: tuple = ()
     pick: Callable | None = None
+    usable: Callable | None = None  # (value, point values) -> None, or why the learner's cannot be used
 
 
 def from_point(*names):
@@ -137,10 +150,11 @@ def from_course(function):
     return Prepared(course=function)
 
 
-def from_learner(function, arguments, pick, course=None):
+def from_learner(function, arguments, pick, course=None, usable=None):
     """The learner's own ``function(*arguments)`` output, as ``pick(result)`` takes it;
-    the course's ``course(values)`` where the learner's is missing or fails."""
-    return Prepared(course=course, learner=function, learner_arguments=tuple(arguments), pick=pick)
+    the course's ``course(values)`` where the learner's is missing or fails, or where
+    ``usable(value, values)`` says why it cannot be used."""
+    return Prepared(course=course, learner=function, learner_arguments=tuple(arguments), pick=pick, usable=usable)
 
 
 @dataclass(frozen=True)
@@ -181,6 +195,8 @@ class Function:
     ``excuse(run, row, values, suffix, failing checks)``: a reason when the failures of a variant
     are the course's template's own and not the learner's (the template's ``[pad:-pad]`` at pad
     0); those checks are then INVALID with the reason, never FAIL.
+    ``time_axes``: returned values with a time axis ({"dx": -1}): a failing one says which time
+    steps are wrong and the first one its pass meets (forward, or backward for a gradient).
     """
 
     name: str
@@ -215,6 +231,7 @@ class Function:
     excuse: Callable | None = None
     vjp_at_invalid: bool = True
     numerical: bool = True  # central differences (and the complex step) beside JAX's VJP
+    time_axes: dict = field(default_factory=dict)  # returned name -> its axis of time steps (a, dx of an RNN)
 
     @property
     def gradients(self):

@@ -86,6 +86,7 @@ def check_function(run, row, values):
         return
     if row.math is None and not row.judge and not row.custom:
         return  # declared for its contract only (the course's own helper): nothing to judge
+    first = len(run.checks)
     for variant in row.variants:
         changes = {"math": variant.math, "complex_step": variant.complex_step, "numerical": variant.numerical}
         varied = dataclasses.replace(row, **{k: v for k, v in changes.items() if v is not None})
@@ -94,6 +95,9 @@ def check_function(run, row, values):
         _check_variant(run, varied, {**values, **extra}, variant.suffix)
         if row.excuse is not None:
             _excuse(run, varied, {**values, **extra}, variant.suffix, run.checks[start:])
+    note = test_globals_note(run, row.name) if any(c.passed is False for c in run.checks[first:]) else None
+    if note and note not in run.notes:
+        run.notes.append(note)
 
 
 def _excuse(run, row, values, suffix, checks):
@@ -161,6 +165,19 @@ def _failure(run, name, result):
     return check
 
 
+def test_globals_note(run, name):
+    """A note for a function that failed while reading globals only the file's top-level code assigns (a
+    test cell's ``Wf = np.random.randn(...)``): they held the test cell's values, not its arguments'."""
+    found = (getattr(run.impl, "test_globals", None) or {}).get(name, ())
+    if not found:
+        return None
+    names = ", ".join(g for g, _ in found)
+    return (f"{name} reads {names}, global{'s' * (len(found) > 1)} that only the file's top-level code assigns "
+            f"({found[0][1]}, a test cell): there {'they hold' if len(found) > 1 else 'it holds'} the test "
+            f"cell's values, not those of the arguments {name} is called with; take "
+            f"{'them' if len(found) > 1 else 'it'} from its arguments (parameters[\"{found[0][0]}\"], say)")
+
+
 def _test_global(run, name, result):
     if result.error_type != "NameError" or not result.error_message:
         return ""
@@ -177,7 +194,7 @@ def _prepare(run, row, values, suffix):
     """{argument: value} for the row's prepared arguments (caches)."""
     prepared = {}
     for name, how in row.prepare.items():
-        value = None
+        value, why = None, "did not give one it could use"
         if how.learner and run.has(how.learner):
             given = [{**values, **prepared}[a] for a in how.learner_arguments]  # an argument prepared above too
             result = run.call(how.learner, how.learner_arguments, given)
@@ -186,11 +203,17 @@ def _prepare(run, row, values, suffix):
                     value = how.pick(result.value)
                 except Exception:  # a result of another shape: the course's cache instead, said below
                     value = None
+                reason = how.usable(value, values) if value is not None and how.usable else None
+                if reason:
+                    value, why = None, reason
             if value is None and how.course is not None:
                 run.notes.append(f"{row.name}{suffix} was called with the course's {name}: the file's "
-                                 f"{how.learner} did not give one it could use")
+                                 f"{how.learner} {why}")
             elif value is not None and (how.course is None or not _same(value, how.course({**values, **prepared}))):
                 run.facts.setdefault("own_caches", set()).add(row.name)  # its forward can explain its failures
+        elif how.learner and how.course is not None:
+            run.notes.append(f"{row.name}{suffix} was called with the course's {name}: the file has no "
+                             f"{how.learner}")
         if value is None and how.course is not None:
             value = how.course({**values, **prepared})
         prepared[name] = value
@@ -301,7 +324,7 @@ def _judge(run, row, values, returned, suffix):
                 actual, checks = _fitted(row, name, judged[name], outputs[judge.of], suffix)
                 run.add(checks, suffix)
                 check = compare(row.name, name, "jax-forward", outputs[judge.of], actual,
-                                TOLERANCES["jax-forward"], WHO["jax-forward"])
+                                TOLERANCES["jax-forward"], WHO["jax-forward"], time_axis=row.time_axes.get(name))
                 if judge.shape_words and check.oracle == "contract":
                     check = _shape_failure(row, name, judge, outputs[judge.of], actual) or check
                 if check.passed is False and check.rel_error is not None and check.rel_error <= judge.near:
@@ -327,7 +350,8 @@ def _judge(run, row, values, returned, suffix):
             if name not in fitted_once:
                 run.add(checks, suffix)
                 fitted_once.add(name)
-            check = compare(row.name, name, method, expected[name], actual, TOLERANCES[method], WHO[method])
+            check = compare(row.name, name, method, expected[name], actual, TOLERANCES[method], WHO[method],
+                            time_axis=row.time_axes.get(name), backward=True)
             run.add([check], suffix)
             if check.oracle == "contract":  # a wrong shape or a NaN is said once, not by every oracle
                 del good[name]

@@ -44,6 +44,10 @@ def _phi(math, wrt):
 
 
 _compiled = {}
+# The oracles' functions are small: compiling them costs far more than running them, and LLVM's
+# optimisations are a third of that cost for no measurable gain in their run time
+# (benchmarks/rnn_speed.py). XLA's float semantics do not depend on the level.
+COMPILER_OPTIONS = {"xla_backend_optimization_level": 0}
 _bound = {}
 
 
@@ -81,10 +85,10 @@ def _jitted(kind, math, wrt=()):
     key = (kind, math, wrt)
     if key not in _compiled:
         if kind == "values":
-            _compiled[key] = jax.jit(lambda inputs: _outputs(math(*inputs)))
+            _compiled[key] = jax.jit(lambda inputs: _outputs(math(*inputs)), compiler_options=COMPILER_OPTIONS)
         elif kind == "vjp":
             phi = _phi(math, wrt)
-            _compiled[key] = jax.jit(jax.grad(phi))
+            _compiled[key] = jax.jit(jax.grad(phi), compiler_options=COMPILER_OPTIONS)
         else:  # "phi": every input differentiated, one flat vector, for numerical derivatives
             phi = _phi(math, wrt)
 
@@ -95,7 +99,7 @@ def _jitted(kind, math, wrt=()):
                     parts.append(flat[offset:offset + size].reshape(inputs[i].shape))
                     offset += size
                 return phi(parts, inputs, cotangents)
-            _compiled[key] = jax.jit(flat_phi)
+            _compiled[key] = jax.jit(flat_phi, compiler_options=COMPILER_OPTIONS)
     return _compiled[key]
 
 

@@ -39,8 +39,11 @@ def placeholders(source):
 
 
 def _all_none(value):
+    """None, or a tuple, list or dict (a gradients dict) of nothing but None."""
     if value is None:
         return True
+    if isinstance(value, dict):
+        value = list(value.values())
     return isinstance(value, (tuple, list)) and len(value) > 0 and all(_all_none(v) for v in value)
 
 

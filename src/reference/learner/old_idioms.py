@@ -54,6 +54,10 @@ def hint_for(call):
                 f"code that NumPy {np.__version__} refuses: one entry takes a number, not an array (deprecated in "
                 "NumPy 1.25, an error since 2.4); store value.item() or np.squeeze(value), or return a float from "
                 "the function that made it; if it holds several numbers, its shape is wrong")
+    if kind == "ValueError" and "inhomogeneous shape" in message:
+        return (f"NumPy-1 code that NumPy {np.__version__} refuses: an array built from pieces of different shapes (a "
+                "list of caches, a tuple of arrays) was an object array with a warning before NumPy 1.24 and is an "
+                "error since; keep such pieces in a list (caches.append(cache), not np.append(caches, cache))")
     if kind == "TypeError" and "newshape" in message:
         return "NumPy 2 renamed reshape's newshape= to shape=: write np.reshape(x, shape) (positionally)"
     if kind == "TypeError" and any(words in message for words in INTEGER_NEEDED):
