@@ -48,10 +48,11 @@ test: install
 	MANUAL_DNN_DATA=$(DATA) $(BIN)/python -m pytest
 
 bench: install
-	MANUAL_DNN_DATA=$(DATA) $(BIN)/python benchmarks/gradcheck_speed.py
+	MANUAL_DNN_DATA=$(DATA) $(BIN)/python benchmarks/check_speed.py
 	MANUAL_DNN_DATA=$(DATA) $(BIN)/python benchmarks/training_speed.py
 	MANUAL_DNN_DATA=$(DATA) $(BIN)/python benchmarks/training_threads.py
 	$(BIN)/python benchmarks/report_speed.py
+	$(BIN)/python benchmarks/convolution_speed.py
 
 # The pictures of docs/derivations.md, from real checks (committed; re-run after changing the checks).
 docs: install

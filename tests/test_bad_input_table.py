@@ -344,6 +344,19 @@ ROWS = {
     "plot .jpg": Row([*TRAIN, "--plot", "{tmp}/cost.jpg"], "unknown picture format '.jpg'; name it .png, .svg or .pdf"),
     "params ''": Row(["gradcheck", "--layers", "3,2,1", "--examples", "2", "--params", ""],
                      "--params: unknown parameter ''"),
+    # a binary file given as the learner's code (issue 20), named as what it is
+    "impl a PNG": Row(["gradcheck", "--impl", "{tmp}/cat.png"], "cat.png: a PNG image, not a Python source file or "
+                      "a notebook; give the .py file or the .ipynb notebook",
+                      lambda tmp: (tmp / "cat.png").write_bytes(png_declaring(64, 64))),
+    "impl a PNG named .ipynb": Row(["gradcheck", "--impl", "{tmp}/nb.ipynb"], "nb.ipynb: a PNG image",
+                                   lambda tmp: (tmp / "nb.ipynb").write_bytes(png_declaring(64, 64))),
+    "impl a zip": Row(["gradcheck", "--impl", "{tmp}/model.npz"], "model.npz: a zip archive, not a Python source",
+                      lambda tmp: model(tmp)),
+    "impl an h5": Row(["gradcheck", "--impl", "{data}/train_catvnoncat.h5"],
+                      "train_catvnoncat.h5: an HDF5 data file, not a Python source file"),
+    "impl UTF-16 text": Row(["gradcheck", "--impl", "{tmp}/nb.py"], "nb.py: text saved as UTF-16, which Python and "
+                            "Jupyter do not read: save it as UTF-8",
+                            lambda tmp: (tmp / "nb.py").write_bytes("import numpy as np\n".encode("utf-16"))),
 }
 
 

@@ -155,6 +155,32 @@ def test_predict_names_a_file_that_is_not_an_image(capsys, tmp_path, model_file)
                    "gone.jpg: no such file")
 
 
+def test_predict_answers_every_good_image_and_names_each_bad_one(capsys, tmp_path, model_file, pictures):
+    text = tmp_path / "notes.png"
+    text.write_text("not a picture")
+    images = [text, pictures[0], tmp_path / "gone.jpg", pictures[1], pictures[0]]
+    code, out, err = run(capsys, "predict", "--model", str(model_file), *map(str, images))
+    assert code == 2
+    assert [line.split(":")[0] for line in out.splitlines()] == [str(p) for p in (pictures[0], pictures[1],
+                                                                                  pictures[0])]
+    assert err.splitlines() == [f"manual-dnn: {text}: not an image Pillow can read (cannot identify image file "
+                                f"'{text}')", f"manual-dnn: {tmp_path / 'gone.jpg'}: no such file"]
+
+
+def test_predict_names_an_image_whose_output_overflows_and_answers_the_others(capsys, tmp_path):
+    params = md.initialize_parameters_deep([12288, 3, 1], scaled=True, seed=2)
+    params["W1"][:2, :2] = 1e308  # two bright pixels overflow both units to inf; W2 takes inf - inf
+    params["W2"][0, :2] = (1.0, -1.0)
+    path = tmp_path / "model.npz"
+    save_model(path, params, [12288, 3, 1])
+    dark, bright = tmp_path / "dark.png", tmp_path / "bright.png"
+    Image.fromarray(np.zeros((64, 64, 3), dtype=np.uint8)).save(dark)
+    Image.fromarray(np.full((64, 64, 3), 255, dtype=np.uint8)).save(bright)
+    code, out, err = run(capsys, "predict", "--model", str(path), str(bright), str(dark))
+    assert code == 2 and out.startswith(f"{dark}: ") and len(out.splitlines()) == 1
+    assert err == f"manual-dnn: {bright}: the model's output is NaN (its forward pass overflowed)\n"
+
+
 # ------------------------------------------------------------ explain
 
 def test_explain_walks_through_every_equation_and_agrees_with_jax(capsys):

@@ -77,3 +77,26 @@ def require_learning_rate(learning_rate):
     rate = np.asarray(learning_rate)
     if rate.ndim != 0 or rate.dtype.kind not in "iuf" or not np.isfinite(rate):
         raise ValueError(f"learning_rate must be a finite number, got {learning_rate!r}")
+
+
+def require_keys(name, mapping, keys):
+    """Raise unless the dict ``mapping`` holds every one of ``keys``."""
+    if not isinstance(mapping, dict):
+        raise ValueError(f"{name} must be a dict with keys {', '.join(keys)}, got {type(mapping).__name__}")
+    missing = [k for k in keys if k not in mapping]
+    if missing:
+        raise ValueError(f"{name} has no {', '.join(missing)} (it has {', '.join(map(str, mapping)) or 'nothing'})")
+
+
+def as_sequence(name, x):
+    """Return ``x`` as a 3-D numpy array (n, m, T_x), or raise naming ``name``."""
+    x = np.asarray(x)
+    if x.ndim != 3:
+        raise ValueError(f"{name} must be a 3-D array (n, m, T_x), got shape {x.shape}")
+    return x
+
+
+def require_shape(name, x, shape):
+    """Raise unless ``x`` has exactly ``shape``."""
+    if np.shape(x) != tuple(shape):
+        raise ValueError(f"{name} has shape {np.shape(x)}, expected {tuple(shape)}")

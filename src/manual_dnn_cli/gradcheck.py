@@ -49,11 +49,13 @@ def add_parser(commands):
 
 
 def add_sandbox_options(parser):
-    """--timeout and --memory: the limits of the child process that runs a learner's file."""
+    """--timeout and --memory: the limits of the child process that runs a learner's file; and --no-cache."""
     parser.add_argument("--timeout", type=positive_float, default=10.0, metavar="SECONDS",
                         help="wall-time limit for loading the learner's file and for each call (default 10)")
     parser.add_argument("--memory", type=memory_size, default=4 << 30, metavar="SIZE",
                         help="memory limit of the learner's process, e.g. 4G or 512M (default 4G)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="compile the oracles afresh, without the compilation cache in the user's cache folder")
 
 
 def _assignment_names():
@@ -132,7 +134,9 @@ def run(args):
     if args.only is not None:  # the tables, not the checker: JAX is imported later, in parallel
         from reference.assignments import assignment, known_functions
 
-        known = list(assignment(args.assignment).table if args.assignment else known_functions())
+        # no --impl checks manual_dnn, the cat network: its functions are the ones to name
+        named = args.assignment or (None if args.impl else "dnn")
+        known = list(assignment(named).table if named else known_functions())
         only = [name.strip() for name in args.only.split(",") if name.strip()]
         unknown = [name for name in only if name not in known]
         if unknown or not only:
@@ -185,8 +189,10 @@ def run(args):
                        params=params, assignment=args.assignment, only=only)
     except ImplementationError as error:
         return fail(str(error), COMMAND)
-    except OracleError as error:
-        print(f"manual-dnn {COMMAND}: {error}", file=sys.stderr)
+    except OracleError as error:  # the checker's failure: one line, the traceback in a file
+        from reference.tracebacks import save_traceback
+
+        print(f"manual-dnn {COMMAND}: {error}; traceback in {save_traceback(error)}", file=sys.stderr)
         return 3
     if not report.checks and not report.found:
         from reference.assignments import all_assignments

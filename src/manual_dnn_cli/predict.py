@@ -19,21 +19,28 @@ def add_parser(commands):
 
 
 def run(args):
+    """One line per image on stdout; each image that cannot be answered, one line on stderr (exit 2)."""
     try:
         parameters, dims = load_model(args.model)
     except ModelFileError as error:
         return fail(str(error))
     if dims[0] != NUM_PX * NUM_PX * 3 or dims[-1] != 1:
         return fail(f"{args.model}: layer sizes {dims} do not fit 64x64x3 = 12288 inputs and 1 output")
-    try:
-        images = [load_image(image) for image in args.images]
-    except ImageError as error:
-        return fail(str(error))
-    with np.errstate(over="ignore", invalid="ignore"):  # a NaN output is refused below, in one line
-        probabilities, _ = md.L_model_forward(np.hstack(images), parameters)
-    if np.isnan(probabilities).any():
-        broken = args.images[int(np.argmax(np.isnan(probabilities[0])))]
-        return fail(f"{broken}: the model's output is NaN (its forward pass overflowed); the model is broken")
-    for image, p in zip(args.images, probabilities[0]):
-        print(f"{image}: {'cat' if p > 0.5 else 'non-cat'} (p = {p:.3f})")
-    return 0
+    names, columns, bad = [], [], 0
+    for image in args.images:
+        try:
+            columns.append(load_image(image))
+            names.append(image)
+        except ImageError as error:  # said at once; the other images are still answered
+            fail(str(error))
+            bad += 1
+    if columns:
+        with np.errstate(over="ignore", invalid="ignore"):  # a NaN output is said below, in one line
+            probabilities, _ = md.L_model_forward(np.hstack(columns), parameters)
+        for image, p in zip(names, probabilities[0]):
+            if np.isnan(p):
+                fail(f"{image}: the model's output is NaN (its forward pass overflowed)")
+                bad += 1
+            else:
+                print(f"{image}: {'cat' if p > 0.5 else 'non-cat'} (p = {p:.3f})")
+    return 2 if bad else 0

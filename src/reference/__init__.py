@@ -15,7 +15,9 @@ Layers, each importing only those below it:
   (``check_backward`` for anyone's own layer); ``assignments/``: the assignments known,
   each a table of such declarations.
 ``bug_zoo`` and ``explain`` teach with all of them. Importing any of this
-changes nothing process-wide: JAX runs in float64 inside each oracle call.
+changes nothing process-wide: JAX runs in float64 inside each oracle call. The
+first oracle call points JAX's persistent compilation cache at the user's cache
+folder, unless the process has one of its own (oracles/compilation_cache.py).
 """
 
 __all__ = ["check", "check_backward"]

@@ -16,7 +16,7 @@ from reference.oracles import jax_network as jnet
 from reference.report import mathml as mm
 from reference.tolerances import TOLERANCES, relative_error
 
-__all__ = ["explain"]
+__all__ = ["explain", "writer", "agreement"]
 
 
 class _Writer:
@@ -162,6 +162,16 @@ def _agreement(actual, expected):
     rel = relative_error(actual, expected)
     verdict = "agrees" if rel <= TOLERANCES["jax-grad"] else "DISAGREES"
     return rel, f"   <- JAX {verdict}: rel. error {rel:.1e}"
+
+
+def writer(fmt):
+    """The writer of ``fmt`` ("text", "markdown", "html"): heading, say, equation, matrix, text()."""
+    return _HtmlWriter() if fmt == "html" else _Writer(fmt == "markdown")
+
+
+def agreement(actual, expected):
+    """(relative error, the note shown beside a matrix: JAX agrees or DISAGREES)."""
+    return _agreement(actual, expected)
 
 
 def explain(layer_dims, examples, seed, fmt="text"):

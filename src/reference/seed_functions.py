@@ -37,13 +37,14 @@ class SeedFunction:
 
 _LAYER, _MODEL, _UPDATE, _APPLICATION = "reference.checks.layer_checks", "reference.checks.model_checks", \
     "reference.checks.update_checks", "reference.checks.application_checks"
+_INITIALISER = "reference.checks.initialiser_checks"
 
 # In the order of the "Step by Step" notebook, then the "Application" notebook's two models and predict.
 SEED_FUNCTIONS = {f.name: f for f in (
     SeedFunction("initialize_parameters", ("n_x", "n_h", "n_y"), ("parameters",),
-                 home="manual_dnn.initialization", check=_APPLICATION),
+                 home="manual_dnn.initialization", check=_INITIALISER),
     SeedFunction("initialize_parameters_deep", ("layer_dims",), ("parameters",),
-                 home="manual_dnn.initialization", check=_APPLICATION),
+                 home="manual_dnn.initialization", check=_INITIALISER),
     SeedFunction("linear_forward", ("A", "W", "b"), ("Z", "cache"),
                  home="manual_dnn.linear", check=_LAYER),
     SeedFunction("sigmoid", ("Z",), ("A", "cache"), helper=True, activation="sigmoid",

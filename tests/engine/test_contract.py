@@ -74,3 +74,13 @@ def test_another_versions_longer_signature_is_called_whole_when_the_learners_is_
     assert (names, args, [(c.verdict, c.target) for c in checks]) == (
         ["X", "y", "reg"], ["x", "labels", 0.5], [("DIFFERS", "signature")])
     assert bind(row, [("X", False), ("y", True)], values)[:2] == (["X", "y"], ["x", "labels"])
+
+
+def test_a_dict_read_under_another_naming_gives_the_rows_names_and_says_the_difference():
+    row = Function("cell_backward", ("da", "cache"), Keys("dxt", "dWi"),
+                   alternatives=(Keys(("dx", "dxt"), ("dWu", "dWi")),))
+    leaves, checks = unpack(row, {"dx": 1, "dWu": 2, "extra": 3}, row.alternatives)
+    assert leaves == {"dxt": 1, "dWi": 2}
+    assert [(c.verdict, c.target) for c in checks] == [("DIFFERS", "returns")]
+    assert "{dx, dWu}, the course's {dxt, dWi}" in checks[0].detail
+    assert unpack(row, {"dxt": 1}, row.alternatives)[0] is None  # neither naming: a failure, said

@@ -163,7 +163,9 @@ def test_the_courses_initialisers_pass_and_are_named(tmp_path):
 
 @pytest.mark.parametrize("old, new, detail", [
     ("b1 = np.zeros((n_h, 1))", "b1 = np.zeros(n_h)", "b1 has shape (4,), expected (4, 1)"),
-    ("    np.random.seed(3)\n", "", "two calls gave different parameters"),
+    ("np.random.randn(layer_dims[l], layer_dims[l - 1]) * 0.01",
+     "np.random.default_rng().standard_normal((layer_dims[l], layer_dims[l - 1])) * 0.01",
+     "two calls after the same np.random.seed(1) gave different parameters"),
     ("np.random.randn(layer_dims[l], layer_dims[l - 1]) * 0.01", "np.zeros((layer_dims[l], layer_dims[l - 1]))",
      "every row of W1 is the same"),
     ("b2 = np.zeros((n_y, 1))", "b2 = np.ones((n_y, 1))", "b2 is not zeros"),
@@ -176,6 +178,17 @@ def test_a_wrong_initialiser_fails_with_its_reason(tmp_path, old, new, detail):
     assert any(detail in c.detail for c in report.checks if c.passed is False), report.to_text()
 
 
+def test_an_initialiser_that_does_not_seed_numpy_itself_passes_and_is_named(tmp_path):
+    path = tmp_path / "init.py"
+    path.write_text("import numpy as np\n" + INITIALISERS.replace("    np.random.seed(3)\n", "")
+                    .replace("    np.random.seed(1)\n", ""))
+    report = check(path, only=INITIALISER_NAMES, **SMALL)  # a fragment: the initialisers alone
+    assert report.passed, report.to_text()
+    for name in ("initialize_parameters", "initialize_parameters_deep"):
+        (note,) = [n for n in report.notes if n.startswith(name + " ")]
+        assert "draws W as randn * 0.01 without seeding numpy itself" in note, note
+
+
 def test_describe_initialisation_names_the_courses_two_ways():
     assert describe_initialisation(manual_dnn.initialize_parameters_deep([6, 5, 1], scaled=True, seed=1),
                                    [6, 5, 1]) == "randn / sqrt(n_{l-1}), np.random.seed(1)"
@@ -186,7 +199,7 @@ def test_describe_initialisation_names_the_courses_two_ways():
                                           (lambda n: 1 / np.sqrt(n), "at the scale of randn / sqrt(n)"),
                                           (lambda n: 1.0, "in its own way")])
 def test_an_unseeded_draw_is_named_by_its_scale(scale, words):
-    from reference.checks.application_checks import _initialisation_note
+    from reference.checks.initialiser_checks import _initialisation_note
 
     dims = [12, 10, 6, 1]
     rng = np.random.default_rng(12345)  # not the course's seeds: no exact match to find

@@ -65,7 +65,7 @@ def test_the_checker_catches_the_mutant_and_names_its_function(name):
 PATTERNS = {
     "update-forgets-b": "not updated: the value it had before (is the result assigned back?)",
     "L-layer-update-not-assigned": "not updated: the value it had before (is the result assigned back?)",
-    "update-climbs": "the step has the wrong sign: W1 + learning_rate * dW1 climbs the gradient",
+    "update-climbs": "the step has the wrong sign:",  # then the worst parameter, W or b, as the draws have it
     "dAL-wrong-sign": "wrong only through dAL, the last layer's incoming gradient: every layer is right for the "
                       "gradient it is given, but dAL has the wrong sign",
     "dAL-typo": "wrong only through dAL, the last layer's incoming gradient: every layer is right for the "

@@ -100,7 +100,8 @@ def test_a_file_with_none_of_the_seed_functions_exits_2(capsys, tmp_path):
     empty = tmp_path / "empty.py"
     empty.write_text("x = 1\n")
     code, _, err = run(capsys, "--impl", str(empty))
-    assert code == 2 and "defines none of the functions of the assignments known (dnn: " in err
+    assert code == 2 and "defines none of the functions of the assignments known (" in err
+    assert "dnn: initialize_parameters" in err and "planar: " in err
     assert len(err.strip().splitlines()) == 1
 
 

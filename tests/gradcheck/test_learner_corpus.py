@@ -24,7 +24,7 @@ SMALL = dict(layer_dims=[5, 4, 3, 1], examples=6)
 SMALL_ARGV = ["--layers", "5,4,3,1", "--examples", "6"]
 EXIT_CODES = {"PASS": 0, "FAIL": 1, "INCOMPLETE": 1, "UNLOADABLE": 2}
 FIELDS = {"verdict", "root_causes", "dA_convention", "course_version", "style", "why", "notes_contain",
-          "must_not_blame", "missing", "did_you_mean", "only"}
+          "must_not_blame", "missing", "did_you_mean", "only", "differs"}
 FILES = sorted(VERDICTS)
 
 
@@ -112,6 +112,8 @@ def test_the_checker_gives_each_learner_file_its_verdict(name):
     for words in expected.get("notes_contain", []):
         assert any(words in note for note in report.notes), (words, report.notes)
     assert not set(report.root_causes) & set(expected.get("must_not_blame", [])), text
+    for function in expected.get("differs", []):
+        assert function in report.contract_differences, text
 
 
 @pytest.mark.parametrize("name", FILES)

@@ -264,3 +264,12 @@ def test_the_checker_accepts_only_frames_it_could_have_recorded():
     for bad in ([{**frame, "line": "3"}], [{**frame, "extra": 1}], [{**frame, "line": True}], [frame] * 21,
                 [["f", "x.py"]], {"function": "f"}):
         assert not checked_frames(bad), bad
+
+
+def test_complex_numbers_are_not_judged_by_their_real_part_alone():
+    from reference.checks.comparison import compare
+
+    expected = np.ones((2, 3))
+    assert compare("f", "dW", "jax-vjp", expected, expected + 1j, 1e-10).detail == \
+        "dW is complex, with imaginary parts: not real numbers"
+    assert compare("f", "dW", "jax-vjp", expected, expected + 0j, 1e-10).passed  # no imaginary part: the number

@@ -247,9 +247,10 @@ def _judge_initialization(ns):
             continue
 
         def test(name=name, dims=(4, 5, 3, 1)):
-            first, second = ns[name](list(dims)), ns[name](list(dims))
+            # unseeded is right: the course seeds before it calls (the verdict says so in a note)
+            first = ns[name](list(dims))
             keys = {f"{p}{l}" for l in range(1, len(dims)) for p in "Wb"}
-            if set(first) != keys or any(not np.array_equal(first[k], second[k]) for k in keys):
+            if set(first) != keys:
                 return False
             for l in range(1, len(dims)):
                 W, b = first[f"W{l}"], first[f"b{l}"]

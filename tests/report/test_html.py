@@ -1,5 +1,6 @@
 """The HTML report: verdict and root cause first, pictures inline, nothing fetched, everything escaped."""
 
+import base64
 import re
 
 import pytest
@@ -52,13 +53,24 @@ def test_a_failing_report_starts_with_its_verdict_and_root_cause(wrong):
     assert "<details><summary>Every check" in html
 
 
-def test_the_pictures_are_inline_one_map_per_failing_gradient(wrong):
-    html = report_fragment(wrong)
+def test_the_page_draws_one_map_per_failing_gradient(wrong):
+    html = report_page(wrong)
     maps = {(c.function, c.target) for c in wrong.checks if c.passed is False and c.target.startswith("dW")}
     images = _images(html)
     assert len(images) == 2 + len(maps)
     assert any('alt="The Taylor test"' in i for i in images) and any('alt="The step size"' in i for i in images)
     _assert_offline(html)
+
+
+def test_a_notebooks_report_draws_only_the_root_causes_maps_as_palette_pngs(wrong):
+    html = report_fragment(wrong)
+    maps = re.findall(r'alt="(Where [^"]+ is wrong)"', html)
+    assert maps == ["Where linear_backward dW is wrong"], maps  # the root cause's; the others follow from it
+    failing = {(c.function, c.target) for c in wrong.checks if c.passed is False and c.target.startswith("dW")}
+    assert f"The maps of the {len(failing) - 1} other failing gradients are on the full page" in html
+    for uri in re.findall(r'src="data:image/png;base64,([^"]+)"', html):
+        assert base64.b64decode(uri)[25] == 3  # IHDR colour type 3: a palette PNG
+    assert len(html) < len(report_page(wrong)) - 3 * 4000  # at least three maps of a few KB each left out
 
 
 def test_a_passing_report_shows_the_taylor_and_step_size_pictures_and_its_margin():

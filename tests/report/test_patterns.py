@@ -112,3 +112,32 @@ def test_the_checker_names_the_shape_of_a_learners_bug(bug, words, on_the_page):
     assert f"L_model_backward dW1: {words}" in report.to_text(verbose=True).replace("\n    ", " ")
     page = report.to_text()  # the page shows the root cause's pattern, under its worst entry
     assert first_failure(page).lstrip().startswith("FAIL linear_backward dW ") and on_the_page in " ".join(page.split())
+
+
+# ---------------------------------------------------------------- tensors with a time axis
+
+SEQUENCE = RNG.randn(3, 4, 5)  # (n, m, T_x): time last
+
+
+def in_time(actual, backward, target="dx"):
+    return name_pattern(target, entry_errors(actual, SEQUENCE), actual, SEQUENCE, time_axis=-1, backward=backward)
+
+
+def test_a_gradient_through_time_names_the_first_wrong_step_going_backward():
+    wrong = SEQUENCE.copy()
+    wrong[:, :, :3] *= 0.5 + RNG.rand(3, 4, 3)  # right at the last two steps, wrong before
+    text = in_time(wrong, backward=True)
+    assert "wrong at t = 0..2, right at t = 3, 4" in text
+    assert "going backward from t = 4, the first wrong step is t = 2" in text
+
+
+def test_a_forward_through_time_names_the_first_wrong_step_and_where_it_is_worst():
+    wrong = SEQUENCE.copy()
+    wrong[:, :, 1:] += np.linspace(1.0, 0.1, 4) * RNG.rand(3, 4, 4)  # from step 1 on, shrinking
+    text = in_time(wrong, backward=False, target="a")
+    assert "wrong at t = 1..4, right at t = 0 (most at t = 1); the first wrong step is t = 1" == text
+
+
+def test_every_step_wrong_is_said_so_and_one_factor_for_all_stays_uniform():
+    assert in_time(SEQUENCE + RNG.rand(3, 4, 5), backward=False).startswith("wrong at every time step (t = 0..4)")
+    assert "uniform" in in_time(3 * SEQUENCE, backward=True)

@@ -34,7 +34,7 @@ def test_json_only_adds_fields_and_leaves_the_error_arrays_out(wrong):
     data = json.loads(wrong.to_json())  # would raise on an array or NaN-free check: it parses
     for c in data["checks"]:
         assert OLD_CHECK_KEYS <= set(c) and "errors" not in c
-        assert set(c) - OLD_CHECK_KEYS == {"pattern", "remainders", "steps", "differs", "raised"}
+        assert set(c) - OLD_CHECK_KEYS == {"pattern", "remainders", "steps", "differs", "raised", "inert"}
     failing = [c for c in data["checks"] if c["passed"] is False and c["oracle"] == "jax-grad"]
     assert failing and all("column 0" in c["pattern"] for c in failing if c["target"].startswith("dW"))
     assert any(c.errors is not None for c in wrong.checks)

@@ -3,8 +3,10 @@ none can change a verdict through global state, end the checker, or hang it."""
 
 import json
 
+import pytest
+
 from tests.pages import verdict_of
-from tests.sandbox.helpers import SMALL, gradcheck
+from tests.sandbox.helpers import SMALL, gradcheck, time_limit
 
 PATCHES = """
 import numpy as np
@@ -78,3 +80,19 @@ def test_output_over_the_cap_is_said_in_the_report(learner_file):
     result = gradcheck("--impl", str(learner_file(flood)), *SMALL, "--json")
     assert result.returncode == 0, result.stdout + result.stderr
     assert any("printed more than 1 MiB 1 time(s)" in note for note in json.loads(result.stdout)["notes"])
+
+
+@pytest.mark.parametrize("header", [
+    "import sys\nsys.stdout.close()\nsys.stderr.close()",
+    "import sys\nsys.__stdout__.close()\nsys.__stderr__.close()",
+    "import os\nos.close(1)\nos.close(2)",
+    "import sys\nsys.stdout = None\nsys.stderr = open('log.txt', 'w')",
+])
+def test_a_file_that_closes_or_replaces_stdout_and_stderr_while_loading_still_gets_its_report(learner_file, header):
+    printing = ("\ndef compute_cost(AL, Y):\n    print('cost')\n    sys.stdout.close()\n"
+                "    return np.squeeze(-np.mean(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)))\n")
+    with time_limit(60):
+        result = gradcheck("--impl", str(learner_file("import sys\n" + printing, bug=True, header=header)), *SMALL)
+    assert result.returncode == 1, result.stdout + result.stderr
+    verdict = verdict_of(result.stdout)
+    assert verdict.startswith("FAIL") and "Root cause: linear_backward" in verdict and "compute_cost" not in verdict

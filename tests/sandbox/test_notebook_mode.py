@@ -36,7 +36,7 @@ def test_an_oracle_that_fails_is_the_checkers_error_naming_the_oracle(monkeypatc
     def broken(*_):
         raise ZeroDivisionError("simulated")
 
-    monkeypatch.setattr(jnet, "_linear", broken)  # the jitted kernel linear_value runs (not yet cached or not)
+    monkeypatch.setattr(jnet, "_layer", broken)  # the jitted kernel linear_value runs (loaded, compiled or not)
     with time_limit(120), pytest.raises(jnet.OracleError, match="the JAX oracle .* failed .ZeroDivisionError: "
                                         "simulated.: this is an error of the checker, not of the code under check"):
         check(seed_namespace(), **SMALL)

@@ -19,6 +19,8 @@ NAMES = {
     "regularization": "reference.assignments.regularization",
     "initialization": "reference.assignments.initialization",
     "gradient_checking": "reference.assignments.gradient_checking",
+    "convolution": "reference.assignments.convolution",
+    "rnn": "reference.assignments.rnn",
     "cs231n": "reference.assignments.cs231n",
 }
 

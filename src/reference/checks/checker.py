@@ -16,6 +16,7 @@ from reference.checks.application_checks import initializer_checks, predict_chec
 from reference.checks.layer_checks import backward_checks, forward_checks
 from reference.checks.model_checks import model_backward_checks, model_forward_checks
 from reference.checks.points import network_point
+from reference.checks.prefetching import prefetch_oracles
 from reference.checks.update_checks import update_checks
 from reference.learner.child import CAPPED, OUTPUT_CAP
 from reference.learner.loading import load_implementation
@@ -49,10 +50,13 @@ def check(source, layer_dims=None, examples=None, seed=0, X=None, Y=None, full_f
     X, Y = _data(layer_dims, X, Y)  # refused before the learner's code is even loaded
     only = _only(only, assignment)
     impl = load_implementation(source, assignment)
-    try:
-        if impl.assignment != "dnn":
-            return _check_other(impl, seed, only)
-        return _check(impl, layer_dims, examples, seed, X, Y, full_fd, params, only)
+    from threadpoolctl import threadpool_limits
+
+    try:  # BLAS on one thread: two collapse whenever a core is busy (benchmarks/training_threads.py)
+        with threadpool_limits(limits=1, user_api="blas"), memo.remembering():  # an oracle asked twice computes once
+            if impl.assignment != "dnn":
+                return _check_other(impl, seed, only)
+            return _check(impl, layer_dims, examples, seed, X, Y, full_fd, params, only)
     finally:
         impl.close()
 
@@ -97,7 +101,7 @@ def _data(layer_dims, X, Y):
         return None, None
     if X is None or Y is None:
         raise ValueError("give X and Y together (or neither, for synthetic data)")
-    X, Y = np.asarray(X, dtype=np.float64), np.asarray(Y, dtype=np.float64)
+    X, Y = np.array(X, dtype=np.float64), np.array(Y, dtype=np.float64)  # copies: the check point is frozen
     if X.ndim != 2 or X.shape[1] == 0:
         raise ValueError(f"X must be (n_x, m) with at least one example, got shape {X.shape}")
     if X.shape[0] != layer_dims[0]:
@@ -184,6 +188,7 @@ def _check(impl, layer_dims, examples, seed, X, Y, full_fd, params, only=None):
     small = functools.cache(lambda: _point([4, 3, 2, 1], 5, seed))
     scope = set(SEED_FUNCTIONS) if only is None else set(only).union(*(callees(f, impl.calls) for f in only))
     in_scope = [name for name in SEED_FUNCTIONS if name in scope]
+    prefetch_oracles([name for name in in_scope if name in impl], layer_dims, examples)  # in the background
     report = Report(impl.label, layer_dims, examples, "synthetic" if X is None else "cat-image", seed,
                     supplied=impl.supplied, notes=list(impl.notes), call_graph=dict(impl.calls), found=impl.names,
                     only=only, not_checked=[f for f in SEED_FUNCTIONS if f not in scope and

@@ -73,29 +73,45 @@ def outputs_of(function, result):
     return mutation_failures(function, result), dict(zip(SEED_FUNCTIONS[function].outputs, values))
 
 
-def compare(function, target, oracle, expected, actual, tolerance, who="JAX", alternatives=None, regions=None):
+def _real(value):
+    """``value`` as a float64 array; None when it holds complex numbers with imaginary parts (their
+    real parts alone would be judged, and could pass). Raises TypeError/ValueError when not numbers."""
+    array = np.asarray(value)
+    if array.dtype.kind == "c":
+        if np.any(array.imag != 0):
+            return None
+        array = array.real
+    return np.asarray(array, dtype=np.float64)
+
+
+def compare(function, target, oracle, expected, actual, tolerance, who="JAX", alternatives=None, regions=None,
+            time_axis=None, backward=False):
     """Check ``actual`` against ``expected`` with the course's relative error.
 
     Shapes must match exactly: a (1, 1) array is not a scalar. When it fails,
     ``alternatives`` ({words: what a likely bug gives}, or a function returning
-    that) and ``regions`` ({words: mask}) may name the bug (report/patterns.py).
+    that) and ``regions`` ({words: mask}) may name the bug, and ``time_axis``,
+    ``backward`` say where a tensor has time steps and in which order its pass
+    visits them (report/patterns.py).
     """
     expected = np.asarray(expected, dtype=np.float64)
     if actual is None:  # an unfilled template: "Z = None  # YOUR CODE HERE"
         return contract_failure(function, target, f"{target} is None")
     try:
-        actual = np.asarray(actual, dtype=np.float64)
+        actual = _real(actual)
     except (TypeError, ValueError, OverflowError):
         return contract_failure(function, target, f"{target} is {type(actual).__name__}, not a numeric array")
+    if actual is None:
+        return contract_failure(function, target, f"{target} is complex, with imaginary parts: not real numbers")
     if actual.shape != expected.shape:
         return contract_failure(function, target, f"{target} has shape {actual.shape}, expected {expected.shape}")
-    bad = ~np.isfinite(actual)
-    if bad.any():
-        index = tuple(int(i) for i in np.argwhere(bad)[0])
+    if not np.isfinite(actual).all():
+        index = tuple(int(i) for i in np.argwhere(~np.isfinite(actual))[0])
         kind = "NaN" if np.isnan(actual[index]) else "inf"
         return contract_failure(function, target, f"{target}{list(index)} is {kind}")
-    diff = np.abs(actual - expected)
-    rel = relative_error(actual, expected)
+    diff = np.asarray(actual - expected)  # an array even for shape ()
+    rel = relative_error(actual, expected, difference=diff)
+    np.abs(diff, out=diff)  # in place: at the cat network's input every fresh array costs more than its arithmetic
     index = np.unravel_index(int(np.argmax(diff)), diff.shape) if diff.size else ()
     worst = {"index": [int(i) for i in index], "expected": float(expected[index]), "actual": float(actual[index])}
     where = f"{target}[{', '.join(map(str, worst['index']))}]" if index else target
@@ -103,5 +119,6 @@ def compare(function, target, oracle, expected, actual, tolerance, who="JAX", al
               f"rel. error {rel:.1e}")
     check = Check(function, target, oracle, rel, tolerance, bool(rel <= tolerance), detail, worst)
     if not check.passed:  # where it is wrong: kept for the heat map, named in words
-        check.errors, check.pattern = error_pattern(target, actual, expected, who, tolerance, alternatives, regions)
+        check.errors, check.pattern = error_pattern(target, actual, expected, who, tolerance, alternatives, regions,
+                                                    time_axis=time_axis, backward=backward)
     return check

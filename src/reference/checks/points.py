@@ -15,7 +15,7 @@ import numpy as np
 from reference.oracles.numpy_network import forward
 from reference.tolerances import KINK_MARGIN, SATURATION
 
-__all__ = ["NetworkPoint", "network_point", "layer_point", "degeneracies", "liven"]
+__all__ = ["NetworkPoint", "network_point", "layer_point", "LAYER_SHAPE", "degeneracies", "liven"]
 
 MAX_DRAWS = 20
 
@@ -117,7 +117,10 @@ def network_point(layer_dims, m, seed, X=None, Y=None):
     return point
 
 
-def layer_point(rng, n_prev=4, n=3, m=5):
+LAYER_SHAPE = (4, 3, 5)  # n_prev, n, m of the per-layer checks' points
+
+
+def layer_point(rng, n_prev=LAYER_SHAPE[0], n=LAYER_SHAPE[1], m=LAYER_SHAPE[2]):
     """One layer's inputs with every Z at least KINK_MARGIN from 0.
 
     Shapes are all different (4, 3, 5) so a transpose or a wrong axis cannot

@@ -37,6 +37,7 @@ class Assignment:
     versions: tuple = ()
     package: str = ""
     notes: Callable | None = None  # (run) -> [sentence]: what the whole file's check found worth saying
+    explain: Callable | None = None  # (seed, fmt) -> the walk-through ``manual-dnn explain --assignment`` prints
 
     @property
     def table(self):

@@ -23,7 +23,11 @@ def check_assignment(impl, assignment, seed=0, sizes=None, only=None, settings=N
 
 def report_of(run, impl, assignment, point):
     graph = assignment.call_graph
-    needs = {row.name: list(row.needs) for row in assignment.functions}  # a backward reads its forward's cache
+    # A backward reads its forward's cache: the forward's failures explain its own only where that cache is not the
+    # course's (a forward wrong in its output alone hands on the right cache), or where none is to compare.
+    own = run.facts.get("own_caches", set())
+    needs = {row.name: list(row.needs) for row in assignment.functions
+             if row.name in own or not any(how.learner and how.course for how in row.prepare.values())}
     graph.update({name: list(dict.fromkeys([*calls, *needs.get(name, ())]))
                   for name, calls in (getattr(impl, "calls", None) or {}).items()})
     if getattr(assignment, "name", None) == "dnn":  # the cat network keeps its own words and order
@@ -35,6 +39,10 @@ def report_of(run, impl, assignment, point):
                         functions=[row.name for row in assignment.functions], point=point.describe())
     report.checks, report.call_graph = run.checks, graph
     report.supplied, report.missing = list(getattr(impl, "supplied", [])), list(getattr(impl, "missing", []))
+    # An optional function (the course does not grade it) the file lacks leaves it complete: not done, not missing.
+    optional = {row.name for row in getattr(assignment, "functions", ()) if not row.graded}
+    report.not_done = {**{name: "not in the file" for name in report.missing if name in optional}, **_not_done(run)}
+    report.missing = [name for name in report.missing if name not in optional]
     report.notes = list(point.notes) + list(getattr(impl, "notes", [])) + run.notes
     report.dA_convention = run.facts.get("dA_convention")
     printed = "".join(run.printed)
@@ -42,3 +50,13 @@ def report_of(run, impl, assignment, point):
     if lines:
         report.notes.append(f"the functions printed {lines} line(s) while being checked (captured, not shown)")
     return report
+
+
+def _not_done(run):
+    """{label: why} of the optional functions not done: one entry for a function none of whose variants
+    was judged ("pool_backward"), one per variant where others were ("pool_backward (average)")."""
+    found = {}
+    for key, why in run.not_done.items():
+        name = key.split(" (")[0]
+        found.setdefault(key if any(c.function == name for c in run.checks) else name, why)
+    return found

@@ -37,7 +37,7 @@ def bind(row, signature, values, aliases=None):
         return course, [values[a] for a in course], []
     names = [p for p, _ in signature]
     required = [p for p, default in signature if not default]
-    for other in row.signatures:  # another version's longer list, the learner's own (loss(X, y, reg))
+    for other in getattr(row, "signatures", ()):  # another version's longer list, the learner's own (loss(X, y, reg))
         if len(other) > len(course) and [normal(n) for n in names[:len(other)]] == [normal(a) for a in other] \
                 and len(required) <= len(other) and all(a in values for a in other):
             detail = (f"takes {signature_text(row.name, names)}, the course's {signature_text(row.name, course)}: "
@@ -111,7 +111,7 @@ def _shape_text(structure):
     if isinstance(structure, str):
         return structure
     if isinstance(structure, Keys):
-        return "{" + ", ".join(structure.names) + "}"
+        return "{" + ", ".join(structure.keys) + "}"
     return "(" + ", ".join(_shape_text(s) for s in structure) + ")"
 
 
@@ -121,12 +121,12 @@ def _read(structure, value):
         return {structure: value}, None
     if isinstance(structure, Keys):
         if not isinstance(value, dict):
-            return None, f"returned {returned(value)}, expected a dict with {', '.join(structure.names)}"
-        missing = [k for k in structure.names if k not in value]
+            return None, f"returned {returned(value)}, expected a dict with {', '.join(structure.keys)}"
+        missing = [k for k in structure.keys if k not in value]
         if missing:
             has = f"it has {', '.join(map(repr, list(value)[:12]))}" if value else "it is empty"
             return None, f"no {', '.join(repr(k) for k in missing)} in the returned dict ({has})"
-        return {k: value[k] for k in structure.names}, None
+        return {name: value[key] for key, name in structure.entries}, None
     if not isinstance(value, (tuple, list)) or len(value) != len(structure):
         return None, f"returned {returned(value)}, expected {_shape_text(structure)}"
     leaves = {}

@@ -53,12 +53,22 @@ class Lazy:
 
 @dataclass(frozen=True)
 class Keys:
-    """A returned dict with these keys; each key names its value (``Keys("dW1", "db1")``)."""
+    """A returned dict with these keys; each key names its value (``Keys("dW1", "db1")``).
+    A pair reads a key under another name (``Keys(("dx", "dxt"), ...)``: the dict's "dx" is the
+    value the row calls dxt), for another version's or a learner's own naming."""
 
-    names: tuple
+    entries: tuple  # ((key in the dict, name of its value), ...)
 
-    def __init__(self, *names):
-        object.__setattr__(self, "names", tuple(names))
+    def __init__(self, *entries):
+        object.__setattr__(self, "entries", tuple(e if isinstance(e, tuple) else (e, e) for e in entries))
+
+    @property
+    def names(self):
+        return tuple(name for _, name in self.entries)
+
+    @property
+    def keys(self):
+        return tuple(key for key, _ in self.entries)
 
 
 def names_in(structure):
@@ -105,17 +115,20 @@ def BY_M(values):
 
 @dataclass(frozen=True)
 class Variant:
-    """One way a row is called: values added to the point (``{"activation": "relu"}``),
-    and the suffix its checks carry (" (relu)"). ``row``: other fields of the row in this variant
-    (its math_inputs, returns, judge: a network with batch norm returns gamma's gradients too).
+    """One way a row is called: values added to the point (``{"activation": "relu"}``, or a
+    function of the point's values returning them: another hyperparameter set drawn with the
+    point), and the suffix its checks carry (" (relu)"). ``row``: other fields of the row in this
+    variant (its math_inputs, returns, judge: a network with batch norm returns gamma's gradients too).
     ``requires``: constructor parameters (of a Class.method row) without which the learner's version
     has no such variant (layer norm, added in 2018): not checked there, and a note says so."""
 
-    values: dict
+    values: dict | Callable
     suffix: str = ""
     math: Callable | None = None  # the math of this variant, where it is not the row's
     row: dict = field(default_factory=dict)
     requires: tuple = ()
+    complex_step: bool | None = None  # where it differs from the row's (a max is not analytic)
+    numerical: bool | None = None  # False: JAX's VJP alone judges this variant (the numerical oracles ran at another)
 
 
 @dataclass(frozen=True)
@@ -150,13 +163,16 @@ class Prepared:
     ``learner``, where given, names the learner's function whose output ``pick`` takes it
     from, called with ``learner_arguments`` (names in the point): the learner's own cache,
     where the backward must read what its forward kept (a dropout mask). When the learner's
-    forward is missing or fails, the course's is used, and the report says so.
+    forward is missing or fails, the course's is used, and the report says so; likewise when
+    ``usable(value, values)`` names a reason not to use the learner's (a cache of another layout,
+    or holding wrong values: the backward is then judged on its own, from the course's cache).
     """
 
     course: Callable | None = None
     learner: str | None = None
     learner_arguments: tuple = ()
     pick: Callable | None = None
+    usable: Callable | None = None  # (value, point values) -> None, or why the learner's cannot be used
 
 
 def from_point(*names):
@@ -169,10 +185,11 @@ def from_course(function):
     return Prepared(course=function)
 
 
-def from_learner(function, arguments, pick, course=None):
+def from_learner(function, arguments, pick, course=None, usable=None):
     """The learner's own ``function(*arguments)`` output, as ``pick(result)`` takes it;
-    the course's ``course(values)`` where the learner's is missing or fails."""
-    return Prepared(course=course, learner=function, learner_arguments=tuple(arguments), pick=pick)
+    the course's ``course(values)`` where the learner's is missing or fails, or where
+    ``usable(value, values)`` says why it cannot be used."""
+    return Prepared(course=course, learner=function, learner_arguments=tuple(arguments), pick=pick, usable=usable)
 
 
 @dataclass(frozen=True)
@@ -205,7 +222,18 @@ class Function:
     ``harmless_writes``: {argument: why} it may write into without failing, said as a warning
     note (a backward writing into ``dout`` where the course's own code never reads ``dout`` again).
     ``invalid(values)``: why the numerical oracles cannot judge at this point (a kink), or
-    None. ``taylor``: also the Taylor test of the learner's gradients along one direction.
+    None; there JAX's VJP still judges where the course's convention is JAX's (ReLU's 0 at 0),
+    unless ``vjp_at_invalid`` is False (a tie in a max: no convention, so no oracle judges).
+    ``taylor``: also the Taylor test of the learner's gradients along one direction.
+    ``math_static``: point values the math takes as keyword arguments that are not
+    differentiated (a stride, a padding, a window shape): hashable, part of what is compiled.
+    ``graded`` False: the course marks it optional and does not grade it; where the learner left
+    its template unfilled (reference.engine.unfilled) it is "not done", never a failure.
+    ``excuse(run, row, values, suffix, failing checks)``: a reason when the failures of a variant
+    are the course's template's own and not the learner's (the template's ``[pad:-pad]`` at pad
+    0); those checks are then INVALID with the reason, never FAIL.
+    ``time_axes``: returned values with a time axis ({"dx": -1}): a failing one says which time
+    steps are wrong and the first one its pass meets (forward, or backward for a gradient).
     ``instance``: for a row named ``Class.method``, how the object it is called on is built (Instance).
     ``conventions``: other versions' math (Convention), chosen where the returned values fit them.
     """
@@ -241,6 +269,11 @@ class Function:
     instance: Instance | None = None
     conventions: tuple = ()
     description: str = ""
+    math_static: tuple = ()
+    excuse: Callable | None = None
+    vjp_at_invalid: bool = True
+    numerical: bool = True  # central differences (and the complex step) beside JAX's VJP
+    time_axes: dict = field(default_factory=dict)  # returned name -> its axis of time steps (a, dx of an RNN)
 
     @property
     def gradients(self):

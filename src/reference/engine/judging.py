@@ -22,24 +22,28 @@ from reference.checks.comparison import (
 )
 from reference.engine import instances, oracles
 from reference.engine.contract import bind, normal, unpack
+from reference.engine.unfilled import unfilled_reason
+from reference.learner.replies import unchanged as _same
 from reference.oracles.numeric import convergence_order, taylor_remainders
 from reference.report.results import Check
 from reference.tolerances import TOLERANCES
 
-__all__ = ["Run", "check_function", "math_inputs", "expected_values", "expected_gradients", "expected_gradients_by",
-           "WHO"]
+__all__ = ["Run", "check_function", "math_inputs", "math_of", "expected_values", "expected_gradients",
+           "expected_gradients_by", "WHO"]
 
 WHO = {"jax-forward": "JAX", "jax-vjp": "JAX", "central-fd": "FD", "complex-step": "complex step"}
 TAYLOR_STEPS = np.logspace(-2, -6, 9)
 
 
 class Run:
-    """One implementation being checked: its calls, the checks found, what it printed, notes."""
+    """One implementation being checked: its calls, the checks found, what it printed, notes, and
+    the optional functions it has not done yet ({name: why}, never failures)."""
 
     def __init__(self, impl, assignment=None):
         self.impl, self.assignment = impl, assignment
         self.checks, self.printed, self.notes = [], [], []
         self.facts = {}  # what a custom check found for the report (the dA convention)
+        self.not_done = {}
 
     def scratch(self):
         """A run of the same implementation whose checks are kept apart (an attempt)."""
@@ -50,6 +54,7 @@ class Run:
         self.printed += other.printed
         self.notes += other.notes
         self.facts.update(other.facts)
+        self.not_done.update(other.not_done)
         if checks:
             self.checks += other.checks
 
@@ -82,13 +87,31 @@ def check_function(run, row, values):
         return
     if row.math is None and not row.judge and not row.custom:
         return  # declared for its contract only (the course's own helper): nothing to judge
+    first = len(run.checks)
     for variant in row.variants:
         if not _has(run, row, variant.requires):
             run.notes.append(f"{row.name}{variant.suffix} not checked: the file's version has no "
                              f"{' or '.join(variant.requires)} parameter")
             continue
-        varied = dataclasses.replace(row, **({"math": variant.math} if variant.math else {}), **variant.row)
-        _check_variant(run, varied, {**values, **variant.values}, variant.suffix)
+        changes = {"math": variant.math, "complex_step": variant.complex_step, "numerical": variant.numerical}
+        varied = dataclasses.replace(row, **{**{k: v for k, v in changes.items() if v is not None}, **variant.row})
+        extra = variant.values(values) if callable(variant.values) else variant.values
+        start = len(run.checks)
+        _check_variant(run, varied, {**values, **extra}, variant.suffix)
+        if row.excuse is not None:
+            _excuse(run, varied, {**values, **extra}, variant.suffix, run.checks[start:])
+    note = test_globals_note(run, row.name) if any(c.passed is False for c in run.checks[first:]) else None
+    if note and note not in run.notes:
+        run.notes.append(note)
+
+
+def _excuse(run, row, values, suffix, checks):
+    """The variant's failures made INVALID, with the row's reason, where ``row.excuse`` says the
+    course's own template, not the learner, fails there (the [pad:-pad] slice at pad 0)."""
+    failing = [c for c in checks if c.passed is False]
+    reason = row.excuse(run, row, values, suffix, failing) if failing else None
+    for check in failing if reason else ():
+        check.passed, check.detail = None, f"{reason} [{check.detail}]"
 
 
 def _has(run, row, parameters):
@@ -113,8 +136,10 @@ def _check_variant(run, row, values, suffix):
             return
         argnames, arguments = ["self", *argnames], [built, *arguments]
     result = run.call(row.name, argnames, arguments)
+    if not row.graded and _not_done(run, row, result, suffix):
+        return
     if result.error:
-        run.add([call_failure(row.name, result)], suffix)
+        run.add([_failure(run, row.name, result)], suffix)
         return
     allowed = (*row.mutable, *row.harmless_writes, *row.writes, "self")  # self: a copy the checker built
     run.add(mutation_failures(row.name, result, allowed=allowed), suffix)
@@ -136,11 +161,60 @@ def _check_variant(run, row, values, suffix):
         custom(run, row, values, returned, suffix)
 
 
+def _not_done(run, row, result, suffix):
+    """Whether an optional (ungraded) function is still the course's unfilled template, or waits for
+    one that is: then it is listed as not done, never failed."""
+    sources = getattr(run.impl, "sources", None) or {}
+    reason = unfilled_reason(sources.get(row.name), result)
+    waiting = [name for name in (getattr(run.impl, "calls", None) or {}).get(row.name, ())
+               if name != row.name and name in run.not_done]
+    if reason is None and waiting and (result.error or result.value is None):
+        reason = f"it calls {', '.join(waiting)}, not done yet"
+    if reason is None:
+        return False
+    run.not_done[row.name + suffix] = reason
+    return True
+
+
+def _failure(run, name, result):
+    """call_failure, with the words for an unfilled template or for a global that only the file's
+    test code assigns."""
+    check = call_failure(name, result)
+    unfilled = unfilled_reason((getattr(run.impl, "sources", None) or {}).get(name), result)
+    check.detail += f" -- not written yet: {unfilled}" if unfilled else _test_global(run, name, result)
+    return check
+
+
+def test_globals_note(run, name):
+    """A note for a function that failed while reading globals only the file's top-level code assigns (a
+    test cell's ``Wf = np.random.randn(...)``): they held the test cell's values, not its arguments'."""
+    found = (getattr(run.impl, "test_globals", None) or {}).get(name, ())
+    if not found:
+        return None
+    names = ", ".join(g for g, _ in found)
+    return (f"{name} reads {names}, global{'s' * (len(found) > 1)} that only the file's top-level code assigns "
+            f"({found[0][1]}, a test cell): there {'they hold' if len(found) > 1 else 'it holds'} the test "
+            f"cell's values, not those of the arguments {name} is called with; take "
+            f"{'them' if len(found) > 1 else 'it'} from its arguments (parameters[\"{found[0][0]}\"], say)")
+
+
+def _test_global(run, name, result):
+    if result.error_type != "NameError" or not result.error_message:
+        return ""
+    missing = result.error_message.split("'")[1] if result.error_message.count("'") >= 2 else ""
+    for global_name, where in (getattr(run.impl, "test_globals", None) or {}).get(name, ()):
+        if global_name == missing:
+            return (f" -- {missing} is a global that only the file's top-level code assigns ({where}), a test "
+                    f"cell that did not run here: the checker calls {name} on its own, with its arguments; "
+                    f"compute {missing} inside the function from them")
+    return ""
+
+
 def _prepare(run, row, values, suffix):
     """{argument: value} for the row's prepared arguments (caches)."""
     prepared = {}
     for name, how in row.prepare.items():
-        value = None
+        value, why = None, "did not give one it could use"
         if how.learner and run.has(how.learner):
             given = [{**values, **prepared}[a] for a in how.learner_arguments]  # an argument prepared above too
             result = run.call(how.learner, how.learner_arguments, given)
@@ -149,9 +223,17 @@ def _prepare(run, row, values, suffix):
                     value = how.pick(result.value)
                 except Exception:  # a result of another shape: the course's cache instead, said below
                     value = None
+                reason = how.usable(value, values) if value is not None and how.usable else None
+                if reason:
+                    value, why = None, reason
             if value is None and how.course is not None:
                 run.notes.append(f"{row.name}{suffix} was called with the course's {name}: the file's "
-                                 f"{how.learner} did not give one it could use")
+                                 f"{how.learner} {why}")
+            elif value is not None and (how.course is None or not _same(value, how.course({**values, **prepared}))):
+                run.facts.setdefault("own_caches", set()).add(row.name)  # its forward can explain its failures
+        elif how.learner and how.course is not None:
+            run.notes.append(f"{row.name}{suffix} was called with the course's {name}: the file has no "
+                             f"{how.learner}")
         if value is None and how.course is not None:
             value = how.course({**values, **prepared})
         prepared[name] = value
@@ -172,10 +254,17 @@ def math_inputs(row, values):
     return names, arrays
 
 
+def math_of(row, values):
+    """The row's math, its static arguments (``row.math_static``) bound from ``values``."""
+    if not row.math_static:
+        return row.math
+    return oracles.bound(row.math, {name: values[name] for name in row.math_static})
+
+
 def expected_values(row, values):
     """{math output name: value} at ``values``."""
     _, arrays = math_inputs(row, values)
-    return dict(zip(row.math_outputs, oracles.values(row.math, arrays)))
+    return dict(zip(row.math_outputs, oracles.values(math_of(row, values), arrays)))
 
 
 def _cotangents(row, values, outputs):
@@ -205,7 +294,7 @@ def expected_gradients_by(row, values, methods):
     gradients = row.gradients
     wrt = sorted({names.index(g.of) for g in gradients.values()})
     cotangents = _cotangents(row, values, expected_values(row, values))
-    found = oracles.gradients(row.math, arrays, wrt, cotangents, methods)
+    found = oracles.gradients(math_of(row, values), arrays, wrt, cotangents, methods)
     return {method: {name: dict(zip(wrt, found[method]))[names.index(g.of)] * _scale(g, values)
                      for name, g in gradients.items()} for method in methods}
 
@@ -276,7 +365,7 @@ def _judge(run, row, values, returned, suffix):
                 actual, checks = _fitted(row, name, judged[name], outputs[judge.of], suffix)
                 run.add(checks, suffix)
                 check = compare(row.name, name, "jax-forward", outputs[judge.of], actual,
-                                TOLERANCES["jax-forward"], WHO["jax-forward"])
+                                TOLERANCES["jax-forward"], WHO["jax-forward"], time_axis=row.time_axes.get(name))
                 if judge.shape_words and check.oracle == "contract":
                     check = _shape_failure(row, name, judge, outputs[judge.of], actual) or check
                 if check.passed is False and check.rel_error is not None and check.rel_error <= judge.near:
@@ -288,12 +377,12 @@ def _judge(run, row, values, returned, suffix):
     if not gradients:
         return
     reason = row.invalid(values) if row.invalid else None
-    methods = ["jax-vjp", "central-fd"] + (["complex-step"] if row.complex_step else [])
+    methods = ["jax-vjp"] + (["central-fd"] + (["complex-step"] if row.complex_step else [])) * row.numerical
     good = dict(gradients)
     fitted_once = set()
     by_method = expected_gradients_by(row, values, [m for m in methods if not reason or m == "jax-vjp"])
     for method in methods:
-        if reason and method != "jax-vjp":
+        if reason and (method != "jax-vjp" or not row.vjp_at_invalid):
             run.add([Check(row.name, name, method, None, TOLERANCES[method], None, f"{reason}: {WHO[method]} "
                            "cannot judge here") for name in good], suffix)
             continue
@@ -303,7 +392,8 @@ def _judge(run, row, values, returned, suffix):
             if name not in fitted_once:
                 run.add(checks, suffix)
                 fitted_once.add(name)
-            check = compare(row.name, name, method, expected[name], actual, TOLERANCES[method], WHO[method])
+            check = compare(row.name, name, method, expected[name], actual, TOLERANCES[method], WHO[method],
+                            time_axis=row.time_axes.get(name), backward=True)
             run.add([check], suffix)
             if check.oracle == "contract":  # a wrong shape or a NaN is said once, not by every oracle
                 del good[name]
@@ -326,12 +416,13 @@ def _taylor(row, values, good):
     norm = np.sqrt(sum(np.sum(d ** 2) for d in directions.values()))
     directions = {i: d / norm for i, d in directions.items()}
     cotangents = _cotangents(row, values, expected_values(row, values))
+    math = math_of(row, values)
 
     def phi(shifted):
         inputs = list(arrays)
         for i in wrt:
             inputs[i] = arrays[i] + shifted * directions[i]
-        outputs = oracles.values(row.math, inputs)
+        outputs = oracles.values(math, inputs)
         return float(sum(np.sum(u * y) for u, y in zip(cotangents, outputs)))
 
     g_dot_v = float(sum(np.sum(g[i] * directions[i]) for i in wrt))

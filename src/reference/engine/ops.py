@@ -9,8 +9,9 @@ is, and their derivative at a kink is the course's (0 for ReLU at 0, as ``jax.nn
 """
 
 import jax.numpy as jnp
+from jax import lax
 
-__all__ = ["relu", "sigmoid", "tanh", "positive", "cross_entropy"]
+__all__ = ["relu", "sigmoid", "tanh", "softmax", "positive", "cross_entropy"]
 
 
 def positive(Z):
@@ -29,6 +30,15 @@ def sigmoid(Z):
 
 def tanh(Z):
     return jnp.tanh(Z)
+
+
+def softmax(Z, axis=0):
+    """exp(Z) / sum(exp(Z)) along ``axis`` (down the columns by default). Shifted by the
+    maximum of the real parts, held constant: softmax does not change under a shift, so the
+    function stays analytic (for the complex step) and exp never overflows."""
+    shift = lax.stop_gradient(jnp.max(jnp.real(Z), axis=axis, keepdims=True))
+    e = jnp.exp(Z - shift)
+    return e / jnp.sum(e, axis=axis, keepdims=True)
 
 
 def cross_entropy(A, Y):

@@ -21,14 +21,14 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from reference.oracles import memo
+from reference.oracles import compilation_cache, memo
 from reference.oracles.jax_network import OracleError
 from reference.tolerances import COMPLEX_STEP, FD_STEP
 
 __all__ = ["run_oracle", "as_input", "values", "gradients", "vjp", "central_differences", "complex_step",
-           "OracleError", "MAX_COORDINATES", "METHODS"]
+           "OracleError", "MAX_COORDINATES", "METHODS", "bound"]
 
-MAX_COORDINATES = 20_000  # coordinates differentiated numerically, one by one, per call
+MAX_COORDINATES = 20_000  # coordinates differentiated numerically, one by one, per call (all inputs)
 
 
 def _name(math):
@@ -50,9 +50,41 @@ def _phi(math, wrt):
 
 
 _compiled = {}
-# Each program runs a few times on a few hundred numbers: compiling is its whole cost, and XLA's
-# backend optimisations take 40% of it (measured on batch norm's gradients program). IEEE float64 either way.
+# The oracles' functions are small: compiling them costs far more than running them, and LLVM's
+# optimisations are a third of that cost for no measurable gain in their run time
+# (benchmarks/rnn_speed.py). XLA's float semantics do not depend on the level.
 COMPILER_OPTIONS = {"xla_backend_optimization_level": 0}
+_bound = {}
+
+
+def _frozen(value):
+    if isinstance(value, dict):
+        return tuple(sorted((str(k), _frozen(v)) for k, v in value.items()))
+    if isinstance(value, (list, tuple)):
+        return tuple(_frozen(v) for v in value)
+    return value.item() if isinstance(value, np.generic) else value
+
+
+class _Bound:
+    """``math`` with keyword arguments that are not differentiated (a stride, a window's shape)
+    bound: one object per (math, arguments), so that each is compiled once and named apart."""
+
+    def __init__(self, math, static):
+        self.math, self.static = math, static
+        self.__module__ = getattr(math, "__module__", "?")
+        self.__qualname__ = f"{getattr(math, '__qualname__', repr(math))}{list(_frozen(static))}"
+
+    def __call__(self, *inputs):
+        return self.math(*inputs, **self.static)
+
+
+def bound(math, static):
+    """``math(*inputs, **static)`` as a function of the inputs alone (the same object for the same
+    math and static values)."""
+    key = (math, _frozen(static))
+    if key not in _bound:
+        _bound[key] = _Bound(math, dict(static))
+    return _bound[key]
 
 
 def _jitted(kind, math, wrt=(), methods=()):
@@ -106,7 +138,7 @@ def run_oracle(kind, math, compute, arguments):
     """``compute()`` in float64, remembered across a batch (under ``kind``, ``math`` and the
     ``arguments`` it depends on), any failure an OracleError naming ``math``."""
     def run():
-        with jax.enable_x64(True):
+        with compilation_cache.in_use(), jax.enable_x64(True):  # compilations kept between runs
             return compute()
     try:
         return memo.remember(f"engine.{kind}.{_name(math)}", arguments, run)
@@ -126,7 +158,8 @@ def as_input(x):
 
 
 def _arrays(inputs):
-    return tuple(as_input(x) for x in inputs)  # numpy: jnp.asarray outside jit compiles once per shape
+    """numpy arrays, which a jitted function takes as they are (jnp.asarray would compile a copy per shape)."""
+    return tuple(as_input(x) for x in inputs)
 
 
 def values(math, inputs):
@@ -141,44 +174,45 @@ CHUNK = 256  # shifted points per call of a gradients program (at most BATCH_BUD
 BATCH_BUDGET = 1 << 21  # 16 MB of float64 per batch of shifted inputs, whatever the inputs' size
 
 
-def gradients(math, inputs, wrt, cotangents, methods=METHODS):
+def gradients(math, inputs, wrt, cotangents, methods=METHODS, eps=FD_STEP, h=COMPLEX_STEP):
     """{method: (gradient of each input in ``wrt``)} for each of ``methods`` (jax-vjp,
     central-fd, complex-step), from one compiled program: the VJP of the math with
-    ``cotangents`` (one per output); central differences (phi(x + eps e_i) - phi(x - eps e_i)) / (2 eps)
-    and the complex step Im phi(x + i h e_i) / h for every coordinate of every input in ``wrt``."""
+    ``cotangents`` (one per output); central differences (phi(x + eps e_i) - phi(x - eps e_i)) / (2 eps),
+    in real arithmetic, and the complex step Im phi(x + i h e_i) / h (asked for only where the math is
+    analytic) for every coordinate of every input in ``wrt``: at most MAX_COORDINATES in all."""
     wrt, methods = tuple(wrt), tuple(m for m in METHODS if m in methods)
 
-    def compute():
+    def compute():  # all inputs in ``wrt`` as one flat vector: one function compiled, not one per input
         arrays, cots = _arrays(inputs), _arrays(cotangents)
         originals = [np.asarray(inputs[i], dtype=np.float64) for i in wrt]
-        for i, x in zip(wrt, originals):
-            if x.size > MAX_COORDINATES:
-                raise ValueError(f"input {i} has {x.size} coordinates, more than {MAX_COORDINATES}")
         joined = np.concatenate([x.ravel() for x in originals]) if originals else np.zeros(0)
         program = _jitted("gradients", math, wrt, methods)
         numeric = [m for m in methods if m != "jax-vjp"]
         n = joined.size
+        if numeric and n > MAX_COORDINATES:
+            raise ValueError(f"inputs {list(wrt)} have {n} coordinates, more than {MAX_COORDINATES}")
         chunk = max(1, min(n, CHUNK, BATCH_BUDGET // max(n, 1)))
         found, estimates = {}, {m: np.zeros(n) for m in numeric}
-        for first in range(0, max(n, 1), chunk):
+        for first in range(0, n, chunk) if numeric and n else (0,):  # the VJP alone: one call
             coordinates = np.arange(first, min(first + chunk, n))
-            real, imaginary = _shifted(joined, coordinates, chunk, numeric)
+            real, imaginary = _shifted(joined, coordinates, chunk, numeric, eps, h)
             result = program(arrays, cots, real, imaginary)
             if "jax-vjp" in methods and "jax-vjp" not in found:
                 found["jax-vjp"] = tuple(_float64(g) for g in result["jax-vjp"])
             k = len(coordinates)
             if "central-fd" in numeric:
                 phis = np.asarray(result["central-fd"], dtype=np.float64)
-                estimates["central-fd"][coordinates] = (phis[:k] - phis[chunk:chunk + k]) / (2 * FD_STEP)
+                estimates["central-fd"][coordinates] = (phis[:k] - phis[chunk:chunk + k]) / (2 * eps)
             if "complex-step" in numeric:
-                estimates["complex-step"][coordinates] = np.imag(np.asarray(result["complex-step"]))[:k] / COMPLEX_STEP
+                estimates["complex-step"][coordinates] = np.imag(np.asarray(result["complex-step"]))[:k] / h
         for method in numeric:
             found[method] = _split(estimates[method], originals)
         return found
-    return run_oracle("gradients", math, compute, ("gradients", methods, wrt, tuple(inputs), tuple(cotangents)))
+    return run_oracle("gradients", math, compute,
+                      ("gradients", methods, wrt, eps, h, tuple(inputs), tuple(cotangents)))
 
 
-def _shifted(joined, coordinates, chunk, numeric):
+def _shifted(joined, coordinates, chunk, numeric, eps, h):
     """(real batch, complex batch): ``chunk`` rows each; row k shifts coordinate ``coordinates[k]``
     (x + eps e_i in the first ``chunk`` real rows, x - eps e_i in the next; x + i h e_i in the
     complex ones); rows past the coordinates are x itself (the last call's padding)."""
@@ -187,12 +221,12 @@ def _shifted(joined, coordinates, chunk, numeric):
     imaginary = np.zeros((0, joined.size), dtype=np.complex128)
     if "central-fd" in numeric:
         plus, minus = np.tile(joined, (chunk, 1)), np.tile(joined, (chunk, 1))
-        plus[rows, coordinates] = joined[coordinates] + FD_STEP
-        minus[rows, coordinates] = joined[coordinates] - FD_STEP
+        plus[rows, coordinates] = joined[coordinates] + eps
+        minus[rows, coordinates] = joined[coordinates] - eps
         real = np.concatenate([plus, minus])
     if "complex-step" in numeric:
         imaginary = np.tile(joined.astype(np.complex128), (chunk, 1))
-        imaginary[rows, coordinates] += 1j * COMPLEX_STEP
+        imaginary[rows, coordinates] += 1j * h
     return real, imaginary
 
 
@@ -210,11 +244,11 @@ def vjp(math, inputs, wrt, cotangents):
     return gradients(math, inputs, wrt, cotangents, ("jax-vjp",))["jax-vjp"]
 
 
-def central_differences(math, inputs, wrt, cotangents):
+def central_differences(math, inputs, wrt, cotangents, eps=FD_STEP):
     """(phi(x + eps e_i) - phi(x - eps e_i)) / (2 eps) for every coordinate of each input in ``wrt``."""
-    return gradients(math, inputs, wrt, cotangents, ("central-fd",))["central-fd"]
+    return gradients(math, inputs, wrt, cotangents, ("central-fd",), eps=eps)["central-fd"]
 
 
-def complex_step(math, inputs, wrt, cotangents):
+def complex_step(math, inputs, wrt, cotangents, h=COMPLEX_STEP):
     """Im phi(x + i h e_i) / h for every coordinate: exact to rounding where the math is analytic."""
-    return gradients(math, inputs, wrt, cotangents, ("complex-step",))["complex-step"]
+    return gradients(math, inputs, wrt, cotangents, ("complex-step",), h=h)["complex-step"]

@@ -31,6 +31,7 @@ from reference.learner.sandbox import (
 )
 from reference.report.safe_text import one_line
 from reference.seed_functions import SEED_FUNCTIONS
+from reference.tracebacks import failure_line
 
 __all__ = ["Settings", "Outcome", "grade_submission", "function_verdicts", "default_weights", "points", "score",
            "functions_of", "STATUSES", "VERDICTS", "SCORINGS"]
@@ -180,14 +181,13 @@ def grade_submission(path, settings):
         return ended("timeout" if TIMED_OUT in str(error) else "unloadable", str(error))
     try:
         report = check(impl, settings.layers, settings.examples, settings.seed)
+        if not report.checks:
+            return ended("unloadable", f"{path}: defines none of the course's functions", text=report.to_text())
+        verdicts, explained, name = function_verdicts(report), report.explained_by, report.assignment
+        earned = points(verdicts, settings.weights, explained, settings.scoring, name)
+        return ended(_status(report), one_line(report.verdict_line()), assignment=name,
+                     score=score(verdicts, settings.weights, explained, settings.scoring, name), verdicts=verdicts,
+                     root_causes=report.root_causes, convention=report.dA_convention,
+                     report=json.loads(report.to_json()), text=report.to_text(), explained_by=explained, points=earned)
     except Exception as error:  # the checker's own failure (an OracleError, a bug): said, never the learner's
-        message = str(error).splitlines()[0] if str(error) else ""
-        return ended("error", f"the checker failed ({type(error).__name__}: {message})")
-    if not report.checks:
-        return ended("unloadable", f"{path}: defines none of the course's functions", text=report.to_text())
-    verdicts, explained, name = function_verdicts(report), report.explained_by, report.assignment
-    earned = points(verdicts, settings.weights, explained, settings.scoring, name)
-    return ended(_status(report), one_line(report.verdict_line()), assignment=name,
-                 score=score(verdicts, settings.weights, explained, settings.scoring, name), verdicts=verdicts,
-                 root_causes=report.root_causes, convention=report.dA_convention,
-                 report=json.loads(report.to_json()), text=report.to_text(), explained_by=explained, points=earned)
+        return ended("error", failure_line(error, context=f"grading {path}"))

@@ -15,6 +15,7 @@ import time
 from reference.learner import wire
 from reference.learner.child import CAPPED, OUTPUT_CAP
 from reference.learner.spawning import launch
+from reference.learner.timed_out import TIMED_OUT_BEFORE
 
 __all__ = ["Channel", "Died", "kill", "call_failure_kind", "TIMED_OUT", "CRASHED", "START_TIMEOUT", "size_text"]
 
@@ -27,7 +28,7 @@ PIPE_SIZE = 1 << 20
 
 def call_failure_kind(reason):
     """"timeout", "crashed" or "error" for the reason of a failed call (a Call's error)."""
-    if TIMED_OUT in reason:
+    if TIMED_OUT in reason or TIMED_OUT_BEFORE in reason:
         return "timeout"
     return "crashed" if reason.startswith(CRASHED) else "error"
 

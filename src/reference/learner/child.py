@@ -11,7 +11,7 @@ none of it: it decodes without pickle, checks every field, and decides
 itself whether a call wrote into its arguments.
 
 Requests: {"op": "load", "path": P, "assignment": A} and {"op": "call", "name": N,
-"argnames": [...], "args": [...]}. Replies: {"loaded": {field: value}} or
+"argnames": [...], "args": [...], "seed": S or None, "timed_out": [names]}. Replies: {"loaded": {field: value}} or
 {"unloadable": message}; {"call": {field: value}, "after": [[True, arg] or
 [False, type name], ...]}.
 """
@@ -84,7 +84,11 @@ def _load(path, wire, name="dnn"):
 
 def _call(impl, request, wire):
     from reference.learner.calling import Call, call
+    from reference.learner.timed_out import TimedOutBefore, callee_text, silence
 
+    for name in request.get("timed_out", ()):  # they end at once, called from anywhere
+        if name in impl.functions:
+            silence(impl.functions[name], name)
     function = impl.functions[request["name"]]
     seen = []
 
@@ -93,7 +97,9 @@ def _call(impl, request, wire):
         return function(*given)
 
     try:
-        result = call(spy, request["argnames"], *request["args"])
+        result = call(spy, request["argnames"], *request["args"], seed=request.get("seed"))
+    except TimedOutBefore as error:
+        result = Call(error=callee_text(str(error)))
     except SystemExit as error:  # sys.exit() in a learner's function: the checker survives it
         result = Call(error=f"called sys.exit({error.code!r})")
     except BaseException as error:  # noqa: B036 -- KeyboardInterrupt and friends, raised by the learner
@@ -138,9 +144,10 @@ def serve(fd_in, fd_out):
 LEARNERS_IMPORTS = ("matplotlib.pyplot", "h5py", "PIL.Image", "scipy.ndimage")
 
 
-def _prepare():
+def _prepare(learners_imports=True):
     """Import, before any learner code, what every child needs (numpy, the loader, the helpers)
-    and what learners' files usually import (matplotlib on Agg: no window, nothing blocks)."""
+    and, with ``learners_imports``, what learners' files usually import (matplotlib on Agg: no
+    window, nothing blocks)."""
     sys.dont_write_bytecode = True  # nothing written beside the learner's file
     import importlib
 
@@ -153,6 +160,8 @@ def _prepare():
     all_assignments()  # their tables and course modules (no JAX: the math is imported lazily)
 
     os.environ["MPLBACKEND"] = "Agg"
+    if not learners_imports:
+        return
     for name in LEARNERS_IMPORTS:
         try:
             importlib.import_module(name)
@@ -182,7 +191,10 @@ def zygote(argv):
     import socket
 
     _die_with_parent()
-    _prepare()
+    # The learners' usual imports (0.5 s of matplotlib, scipy, h5py) only before the second child:
+    # a single check forks one, which imports them itself if its file does; a class, many.
+    _prepare(learners_imports=False)
+    forked = 0
     channel = socket.socket(fileno=int(argv[0]))
     wake_read, wake_write = os.pipe()
     os.set_blocking(wake_write, False)
@@ -208,6 +220,9 @@ def zygote(argv):
             if not message:
                 return  # the checker is done
             order = json.loads(message)
+            if forked == 1:
+                _prepare()
+            forked += 1
             pid = os.fork()
             if pid == 0:
                 try:

@@ -8,7 +8,7 @@ learner's file loaded elsewhere -- is the implementation's business.
 
 from dataclasses import dataclass, field
 
-from reference.learner.calling import call
+from reference.learner.calling import Call, call
 
 __all__ = ["Implementation", "ImplementationError", "MAX_DEFINED"]
 
@@ -38,6 +38,9 @@ class Implementation:
     signatures: dict = field(default_factory=dict)
     # name -> the same of the constructor of the object a Class.method row is called on
     constructors: dict = field(default_factory=dict)
+    sources: dict = field(default_factory=dict)  # name -> its source text (the template's placeholders are read there)
+    # name -> [[global, where]]: globals it reads that only the file's top-level code assigns (a test cell's W)
+    test_globals: dict = field(default_factory=dict)
 
     def __contains__(self, name):
         return name in self.functions
@@ -46,9 +49,22 @@ class Implementation:
     def names(self):
         return list(self.functions)
 
-    def call(self, name, argnames, *args):
-        """Run the implementation's ``name`` on copies of ``args``; returns a Call."""
-        return call(self.functions[name], argnames, *args)
+    def call(self, name, argnames, *args, seed=None):
+        """Run the implementation's ``name`` on copies of ``args``; returns a Call.
+
+        ``seed``: numpy's global generator is seeded to it first (calling.seeded)."""
+        return self.refusal(name, argnames) or call(self.functions[name], argnames, *args, seed=seed)
+
+    def refusal(self, name, argnames):
+        """A failed Call when ``name``'s own positional parameters cannot take the arguments
+        ``argnames`` name (too few or too many): said with both signatures, the learner's and
+        the call's (None when it can, or when its signature is unknown)."""
+        signature = self.signatures.get(name)  # [[parameter, has a default], ...]
+        given = len(argnames) - (1 if "." in name and tuple(argnames[:1]) == ("self",) else 0)  # a method's object
+        if signature is None or sum(not default for _, default in signature) <= given <= len(signature):
+            return None
+        return Call(error=f"{name}({', '.join(p for p, _ in signature)}) cannot be called as the course calls "
+                          f"it: {name}({', '.join(argnames)})")
 
     def close(self):
         """Release what the implementation holds (nothing, in this process)."""

@@ -21,7 +21,6 @@ import contextlib
 import importlib
 import importlib.util
 import inspect
-import io
 import linecache
 import re
 import sys
@@ -30,7 +29,7 @@ from pathlib import Path
 
 from reference.learner import methods, packages
 from reference.learner.call_graph import call_graph_of
-from reference.learner.calling import cell_filename
+from reference.learner.calling import Captured, cell_filename
 from reference.learner.course_modules import COURSE_MODULE_NAMES, course_modules, supplied_functions
 from reference.learner.implementation import MAX_DEFINED, Implementation, ImplementationError
 from reference.learner.source import code_cells, is_notebook
@@ -175,9 +174,22 @@ def from_mapping(mapping, label="mapping", supplied=None, assignment=None):
     missing, notes = _of_an_earlier_version(missing, functions, table, notes)
     calls = {name: call_graph_of(function, mapping, containers, table) for name, function in functions.items()}
     signatures = {name: found for name, function in functions.items() if (found := signature_of(function)) is not None}
+    sources = {name: text for name, function in functions.items() if (text := source_of(function))}
     return Implementation(label, functions, own_supplied, missing, notes=notes, found_in=found_in, calls=calls,
                           assignment="dnn" if assignment is None else assignment.name, signatures=signatures,
-                          constructors=constructors, defined=_other_functions(mapping, table))
+                          constructors=constructors, sources=sources,
+                          defined=_other_functions(mapping, table))
+
+
+SOURCE_LIMIT = 20_000  # characters of a function's source kept (its template's placeholders are read there)
+
+
+def source_of(function):
+    """The source text of ``function`` (from linecache: a learner's file or notebook cell), or ""."""
+    try:
+        return inspect.getsource(getattr(function, "__func__", function))[:SOURCE_LIMIT]
+    except (OSError, TypeError, IndexError):
+        return ""
 
 
 def _other_functions(mapping, table):
@@ -219,19 +231,54 @@ def _statements(path, where, source, strict):
     names the cell and the line within it."""
     number = _cell_number(where)
     filename = str(path) if number is None else cell_filename(path, number)
+    left_out = []
     try:
         tree = ast.parse(source, filename=filename)
     except SyntaxError as error:
         if error.lineno is None:  # e.g. null bytes: not source code at all
             raise ImplementationError(f"{path}: not a Python source file ({error.msg})") from None
-        if strict:
+        if not strict:
+            return [], [f"{where}line {error.lineno}: SyntaxError: {error.msg} (the whole cell)"]
+        tree, left_out = _what_parses(source, filename, error)
+        if tree is None:
             raise ImplementationError(f"{path}: {where}line {error.lineno}: {error.msg}") from None
-        return [], [f"{where}line {error.lineno}: SyntaxError: {error.msg} (the whole cell)"]
     except ValueError as error:  # null bytes, on older Pythons
         raise ImplementationError(f"{path}: not a Python source file ({error})") from None
     lines = source.splitlines(True)
     linecache.cache[filename] = (len(source), None, lines, filename)  # an exception's line, shown from here
-    return [(node, compile(ast.Module([node], []), filename, "exec")) for node in tree.body], []
+    return [(node, compile(ast.Module([node], []), filename, "exec")) for node in tree.body], left_out
+
+
+MAX_LEFT_OUT = 50  # top-level pieces a file that does not parse may lose before it is refused
+
+
+def _top_level(line):
+    """Whether a line starts a top-level statement (not blank, a comment, an indented or closing line)."""
+    return bool(line.strip()) and not line[0].isspace() and line[0] not in "#)]}"
+
+
+def _what_parses(source, filename, error):
+    """(the module without the top-level pieces that do not parse, [what was left out]) of a file
+    that does not parse as a whole (printed outputs pasted between its functions); (None, []) when
+    nothing sensible remains. Each piece left out is blanked, so every other line keeps its number."""
+    lines = source.splitlines(True)
+    left_out = []
+    for _ in range(MAX_LEFT_OUT):
+        index = min(max(error.lineno - 1, 0), len(lines) - 1)
+        start = next((i for i in range(index, -1, -1) if _top_level(lines[i])), 0)
+        end = next((i for i in range(index + 1, len(lines)) if _top_level(lines[i])), len(lines))
+        defined = [m.group(1) for line in lines[start:end] if (m := re.match(r"(?:async\s+)?def\s+(\w+)", line))]
+        left_out.append(f"lines {start + 1}-{end}: SyntaxError: {error.msg} at line {error.lineno}"
+                        + (f" (so {', '.join(defined)} is not checked)" if defined else ""))
+        lines[start:end] = ["\n"] * (end - start)
+        try:
+            tree = ast.parse("".join(lines), filename=filename)
+            return (tree, left_out) if tree.body else (None, [])
+        except SyntaxError as again:
+            if again.lineno is None:
+                return None, []
+            error = again
+    return None, []
 
 
 class _ModuleNames(ast.NodeVisitor):
@@ -346,11 +393,11 @@ def from_path(path, keep_imports=False, assignment=None):
     if not path.is_file():
         raise ImplementationError(f"{path}: no such file")
     shims, supplied, helpers = _course(assignment)
-    skipped, programs = [], []
+    skipped, programs, left_out = [], [], []
     for where, source in code_cells(path):
         statements, problems = _statements(path, where, source, strict=not is_notebook(path))
         programs += [(where, node, code) for node, code in statements]
-        skipped += problems
+        (skipped if is_notebook(path) else left_out).extend(problems)
     names = [_names_in(node) for _, node, _ in programs]
     used = set().union(*(n.loads for n in names)) if names else set()
     course_imports = {name: __import__(module) for name, (module, _) in COURSE_IMPORTS.items() if name in used}
@@ -371,7 +418,7 @@ def from_path(path, keep_imports=False, assignment=None):
     sys.path.insert(0, str(path.parent))
     if finder:
         finder.install()
-    output = io.StringIO()
+    output = Captured()  # a file that closes sys.stdout or sys.stderr while loading loses nothing by it
     try:
         with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
             for (where, node, code), bound in zip(programs, names):
@@ -398,7 +445,12 @@ def from_path(path, keep_imports=False, assignment=None):
     implementation.skipped = skipped
     imported = imported_itself | set().union(*(n.imports_inside for n in names)) if names else imported_itself
     implementation.supplied_imports = [COURSE_IMPORTS[n][1] for n in course_imports if n not in imported]
+    implementation.test_globals = _test_globals(programs, implementation.functions)
     implementation.notes[:0] = _loading_notes(implementation) + _package_notes(finder)
+    if left_out:
+        implementation.notes.insert(0, f"the file does not parse as a whole (text pasted between its functions?): "
+                                       f"{len(left_out)} piece(s) left out, the rest loaded and checked: "
+                                       f"{'; '.join(left_out[:3])}" + (" ..." if len(left_out) > 3 else ""))
     return implementation
 
 
@@ -468,7 +520,7 @@ def _from_folder(path, keep_imports, assignment):
     skipped, modules = [], []
     finder = packages.Finder(place.name, place.root, course, _module_runner(place.root.parent, skipped))
     finder.install()
-    output = io.StringIO()
+    output = Captured()
     try:
         with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
             for name in wanted:
@@ -512,6 +564,53 @@ def _the_file(folder, table, assignment):
         raise ImplementationError(f"{folder}: {len(found)} files define functions of {name} ({shown}): "
                                   "give one of them")
     return found[0]
+
+
+def _where(where, node):
+    return f"{where}line {node.lineno}"
+
+
+def _test_globals(programs, functions):
+    """{function: [[global, where]]}: the globals each top-level function of the table reads that
+    only the file's top-level statements assign (a test cell's ``W = np.random.randn(...)``), never a
+    definition or an import: inside the function they are whatever that test code left, or undefined."""
+    assigned, definitions = {}, set()
+    for where, node, _ in programs:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom)):
+            definitions.add(getattr(node, "name", None))
+            definitions |= {(a.asname or a.name).split(".")[0] for a in getattr(node, "names", ())}
+            continue
+        for name in _names_in(node).binds:
+            assigned.setdefault(name, _where(where, node))
+    found = {}
+    for _, node, _ in programs:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in functions:
+            names = [n for n in _globals_read(node) if n in assigned and n not in definitions]
+            if names:
+                found[node.name] = [[n, assigned[n]] for n in names]
+    return found
+
+
+def _globals_read(node):
+    """The names a function's body reads that it never binds itself (parameters, assignments, loops,
+    imports, nested definitions): its globals, in order of first use."""
+    bound = {a.arg for a in ast.walk(node.args) if isinstance(a, ast.arg)}
+    for child in ast.walk(node):
+        if child is node:
+            continue
+        if isinstance(child, ast.Name) and not isinstance(child.ctx, ast.Load):
+            bound.add(child.id)
+        elif isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound.add(child.name)
+        elif isinstance(child, (ast.Import, ast.ImportFrom)):
+            bound |= {(a.asname or a.name).split(".")[0] for a in child.names}
+        elif isinstance(child, ast.arg):
+            bound.add(child.arg)
+        elif isinstance(child, ast.ExceptHandler) and child.name:
+            bound.add(child.name)
+    declared = {n for child in ast.walk(node) if isinstance(child, ast.Global) for n in child.names}
+    loads = [c.id for c in ast.walk(node) if isinstance(c, ast.Name) and isinstance(c.ctx, ast.Load)]
+    return list(dict.fromkeys(n for n in loads if n not in bound or n in declared))
 
 
 def _supply_the_other_notebooks_functions(namespace, used, supplied, table):

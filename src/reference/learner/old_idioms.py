@@ -1,5 +1,7 @@
 """Code written for Python 2 or NumPy 1 that runs differently, or not at all, here: what an exception
-raised by such code means, in one sentence a learner can act on.
+raised by such code means, in one sentence a learner can act on. (NumPy 1 turned a one-element array
+such as course 4's bias b (1, 1, 1) into a number wherever one was needed -- float(b), Z[i, h, w, c] =
+s + b; NumPy 1.25 deprecated that and NumPy 2.4 refuses it.)
 
     hint_for(call)  # -> "H_new = 1 + (H + 2 * pad - HH) / stride (line 314) is a float in Python 3 ..."
 
@@ -11,6 +13,8 @@ own source: the line that failed uses a name that an earlier line of the same fu
 import ast
 import linecache
 import re
+
+import numpy as np
 
 __all__ = ["hint_for"]
 
@@ -34,10 +38,26 @@ def hint_for(call):
             return (f"{found.group(1)} is Python 2's; this is Python 3, where it is "
                     f"{PYTHON2_NAMES[found.group(1)]}: the file was written for Python 2")
     if kind == "AttributeError":
-        found = re.search(r"module 'numpy' has no attribute '(\w+)'", message)
-        if found and found.group(1) in REMOVED:
-            return (f"np.{found.group(1)} was removed from NumPy (1.24 and 2.0): write {REMOVED[found.group(1)]} "
+        found = re.search(r"module 'numpy' has no attribute '(\w+)'|`np\.(\w+)` was removed", message)
+        name = found and (found.group(1) or found.group(2))
+        if name in REMOVED:
+            return (f"np.{name} was removed from NumPy (1.24 and 2.0): write {REMOVED[name]} "
                     "instead; the file was written for NumPy 1")
+    if kind == "TypeError" and "only 0-dimensional arrays can be converted to Python scalars" in message:
+        return (f"NumPy-1 code that NumPy {np.__version__} refuses: float() or int() of an array with more than "
+                "zero dimensions, even one holding a single number such as the bias b of shape (1, 1, 1) "
+                "(deprecated in NumPy 1.25, an error since 2.4); take the number out first: float(b.item()) or "
+                "np.squeeze(b)")
+    if kind == "ValueError" and message.startswith("setting an array element with a sequence") \
+            and re.search(r"\]\s*=[^=]", call.error_source or ""):
+        return (f"if the value stored holds a single number (an array of shape (1, 1, 1), say), this is NumPy-1 "
+                f"code that NumPy {np.__version__} refuses: one entry takes a number, not an array (deprecated in "
+                "NumPy 1.25, an error since 2.4); store value.item() or np.squeeze(value), or return a float from "
+                "the function that made it; if it holds several numbers, its shape is wrong")
+    if kind == "ValueError" and "inhomogeneous shape" in message:
+        return (f"NumPy-1 code that NumPy {np.__version__} refuses: an array built from pieces of different shapes (a "
+                "list of caches, a tuple of arrays) was an object array with a warning before NumPy 1.24 and is an "
+                "error since; keep such pieces in a list (caches.append(cache), not np.append(caches, cache))")
     if kind == "TypeError" and "newshape" in message:
         return "NumPy 2 renamed reshape's newshape= to shape=: write np.reshape(x, shape) (positionally)"
     if kind == "TypeError" and any(words in message for words in INTEGER_NEEDED):

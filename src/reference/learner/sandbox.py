@@ -36,6 +36,7 @@ from reference.learner.channel import (
 from reference.learner.child import CAPPED, OUTPUT_CAP
 from reference.learner.implementation import MAX_DEFINED, Implementation, ImplementationError
 from reference.learner.replies import checked_fields, checked_frames, unchanged
+from reference.learner.timed_out import before_text
 
 __all__ = ["open_sandboxed", "assignment_of", "SandboxedImplementation", "SandboxError", "DEFAULT_TIMEOUT",
            "DEFAULT_MEMORY", "call_failure_kind", "TIMED_OUT", "CRASHED"]
@@ -55,6 +56,7 @@ class _Sandbox:
         self.cpu_seconds = int(max(60, 30 * timeout))
         self.workdir = tempfile.mkdtemp(prefix="manual-dnn-learner-")
         self.child = None
+        self.timed_out = set()  # the functions that ran out of time: never run again (learner/timed_out.py)
         self.finalizer = weakref.finalize(self, kill, None, self.workdir)
 
     def _start(self, meanwhile=None):
@@ -127,6 +129,8 @@ class _Sandbox:
             if not (_signatures_fit(fields.get("signatures", {}), names)
                     and _signatures_fit(fields.get("constructors", {}), names)):
                 raise Died(f"{CRASHED} garbage on the channel: signatures")
+            if not _texts_fit(fields.get("sources", {}), fields.get("test_globals", {}), names):
+                raise Died(f"{CRASHED} garbage on the channel: sources")
             fields["assignment"] = self.assignment.name
         except Died as error:
             self._stop()
@@ -136,7 +140,9 @@ class _Sandbox:
         fields["output"] = _capped(fields.get("output", "") + printed)
         return fields
 
-    def call(self, name, argnames, args):
+    def call(self, name, argnames, args, seed=None):
+        if name in self.timed_out:
+            return Call(error=before_text(name, self.timeout))
         if self.child is None:  # the previous call timed out or crashed: a fresh child
             try:
                 self._start()
@@ -144,11 +150,12 @@ class _Sandbox:
                 return Call(error=f"{CRASHED} could not reload the implementation after the previous "
                                   f"crash: {error}")
         try:
-            reply = self._request({"op": "call", "name": name, "argnames": list(argnames), "args": list(args)},
-                                  self.timeout)
+            reply = self._request({"op": "call", "name": name, "argnames": list(argnames), "args": list(args),
+                                   "seed": seed, "timed_out": sorted(self.timed_out)}, self.timeout)
             result = self._reply_call(reply, argnames, args)
         except TimeoutError:
             self._stop()
+            self.timed_out.add(name)
             return Call(error=f"{name} {TIMED_OUT} {self.timeout:g} s")
         except (Died, wire.WireError) as error:
             output = self.child.take_output() if self.child else ""
@@ -190,6 +197,15 @@ def _signatures_fit(signatures, names):
         for name, parameters in signatures.items())
 
 
+def _texts_fit(sources, test_globals, names):
+    """{name: source text} and {name: [[global, where], ...]} for functions found, nothing else."""
+    return isinstance(sources, dict) and isinstance(test_globals, dict) and all(
+        name in names and isinstance(text, str) for name, text in sources.items()) and all(
+        name in names and isinstance(pairs, list) and all(
+            isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in pairs)
+        for name, pairs in test_globals.items())
+
+
 def _capped(text):
     return text if len(text) <= OUTPUT_CAP + len(CAPPED) else text[:OUTPUT_CAP] + CAPPED
 
@@ -197,10 +213,10 @@ def _capped(text):
 class SandboxedImplementation(Implementation):
     """An Implementation whose functions live in a sandboxed child process."""
 
-    def call(self, name, argnames, *args):
+    def call(self, name, argnames, *args, seed=None):
         if name not in self.functions:
             raise KeyError(name)
-        return self._sandbox.call(name, argnames, args)
+        return self.refusal(name, argnames) or self._sandbox.call(name, argnames, args, seed)
 
     def close(self):
         self._sandbox.close()

@@ -32,9 +32,38 @@ def is_notebook(path):
     return path.suffix.lower() == ".ipynb"
 
 
+# The first bytes of files learners give by mistake: the picture they meant to test, the data, an archive.
+MAGIC = ((b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+         (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image"), (b"\x89HDF\r\n\x1a\n", "an HDF5 data file"),
+         (b"PK\x03\x04", "a zip archive"), (b"PK\x05\x06", "a zip archive"), (b"%PDF", "a PDF document"),
+         (b"\x1f\x8b", "a gzip archive"), (b"\x93NUMPY", "a numpy .npy array"), (b"\x7fELF", "a program"))
+UTF16 = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _not_text(path):
+    """Why ``path`` is a binary file rather than source or a notebook, in words, or None."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(8192)
+    except OSError:
+        return None  # the reader below says why it cannot be read
+    kind = next((what for magic, what in MAGIC if head.startswith(magic)), None)
+    if kind:
+        return f"{kind}, not a Python source file or a notebook; give the .py file or the .ipynb notebook"
+    if head.startswith(UTF16):
+        return "text saved as UTF-16, which Python and Jupyter do not read: save it as UTF-8"
+    if b"\0" in head:
+        return ("a binary file (it holds NUL bytes), not a Python source file or a notebook; give the .py file or "
+                "the .ipynb notebook")
+    return None
+
+
 def code_cells(path):
     """[(where, source)]: ``("", the whole file)`` for Python, ``("code cell N, ", code)`` per notebook code
     cell, N counting code cells only, from 1."""
+    binary = _not_text(path)
+    if binary:
+        raise ImplementationError(f"{path}: {binary}")
     if is_notebook(path):
         return _notebook_cells(path)
     try:

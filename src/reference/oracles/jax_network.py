@@ -12,13 +12,12 @@ and dW, db after a division by m.
 """
 
 import functools
-from functools import partial
 
 import jax
 import jax.numpy as jnp
 import numpy as np
 
-from reference.oracles import memo
+from reference.oracles import compilation_cache, executables, memo
 
 __all__ = [
     "OracleError",
@@ -36,6 +35,7 @@ __all__ = [
     "activation_backward",
     "linear_activation_backward",
     "model_backward",
+    "prefetch",
 ]
 
 
@@ -56,7 +56,7 @@ def float64_oracle(function):
     key = f"{function.__module__}.{getattr(function, '__qualname__', name)}"
 
     def compute(args, kwargs):
-        with jax.enable_x64(True):
+        with compilation_cache.in_use(), jax.enable_x64(True):
             result = function(*args, **kwargs)
         return jax.tree_util.tree_map(_float64_array, result)
 
@@ -111,70 +111,117 @@ def cost(AL, Y, mask=None):
 
 # ---------------------------------------------------------------- oracles: numpy in, float64 numpy out
 
-# Each oracle runs one jitted function: one XLA compilation per shape, where
-# running op by op would compile every primitive on its own (seconds in all).
-_linear = jax.jit(linear)
-_activate = jax.jit(activate, static_argnames="activation")
-_cost = jax.jit(cost)
-_forward = jax.jit(forward)
+# One jitted function per shape family: a layer's oracles (its Z, both activations,
+# the VJPs of the linear map and of both activated layers) come from one compilation
+# per shape, the activations' from another, the network's from a third; running op by
+# op -- or turning numpy arrays into jax arrays outside jit -- would compile every
+# primitive, and every shape, on its own (seconds in all). Arguments go in as numpy
+# arrays: jit moves them without compiling anything.
 
 
-@partial(jax.jit, static_argnames="activation")
-def _layer_vjp(cotangent, A_prev, W, b, activation):
-    """(dA_prev, dW, db) of Z = W A_prev + b (activation None) or A = g(Z), dW and db over m."""
-    def layer(A_, W_, b_):
-        Z = linear(A_, W_, b_)
-        return Z if activation is None else activate(Z, activation)
-
-    dA_prev, dW, db = jax.vjp(layer, A_prev, W, b)[1](cotangent)
+@executables.jit
+def _layer(A_prev, W, b, cotangent):
+    """{"Z": Z = W A_prev + b}, and for "linear" (Z itself) and each activation g
+    (A = g(Z)) the VJP with ``cotangent``: (dA_prev, dW / m, db / m)."""
     m = A_prev.shape[1]
-    return dA_prev, dW / m, db / m
+    vjps = {}
+    for activation in ("linear", *ACTIVATIONS):
+        def layer(A_, W_, b_, activation=activation):
+            Z = linear(A_, W_, b_)
+            return Z if activation == "linear" else activate(Z, activation)
+
+        dA_prev, dW, db = jax.vjp(layer, A_prev, W, b)[1](cotangent)
+        vjps[activation] = (dA_prev, dW / m, db / m)
+    return {"Z": linear(A_prev, W, b)}, vjps
 
 
-@partial(jax.jit, static_argnames="activation")
-def _activation_vjp(dA, Z, activation):
-    return jax.vjp(ACTIVATIONS[activation], Z)[1](dA)[0]
+@executables.jit
+def _activations(Z, dA):
+    """{activation: (g(Z), the VJP of g at Z with cotangent dA)} for each activation."""
+    out = {}
+    for activation, g in ACTIVATIONS.items():
+        A, pullback = jax.vjp(g, Z)
+        out[activation] = (A, pullback(dA)[0])
+    return out
+
+
+_cost = executables.jit(cost, "reference.oracles.jax_network.cost")
+_forward = executables.jit(forward, "reference.oracles.jax_network.forward")
+
+
+def _f64(*arrays):
+    return [np.asarray(a, dtype=np.float64) for a in arrays]
+
+
+def _no_cotangent(A_prev, W):
+    return np.zeros((np.shape(W)[0], np.shape(A_prev)[1]))
 
 
 @float64_oracle
 def linear_value(A, W, b):
     """Z = W A + b."""
-    return _linear(A, W, b)
+    return _layer(*_f64(A, W, b, _no_cotangent(A, W)))[0]["Z"]
 
 
 @float64_oracle
 def activation_value(Z, activation):
     """A = g(Z) for g named by ``activation``."""
-    return _activate(Z, activation)
+    return _activations(*_f64(Z, np.zeros(np.shape(Z))))[activation][0]
 
 
 @float64_oracle
 def cost_value(AL, Y):
-    return _cost(jnp.asarray(AL), jnp.asarray(Y))
+    return _cost(*_f64(AL, Y))
 
 
 @float64_oracle
 def forward_value(X, weights):
     """(AL, [Z1, ..., ZL]) as numpy float64."""
-    return _forward(jnp.asarray(X), [tuple(map(jnp.asarray, wb)) for wb in weights])
+    return _forward(*_f64(X), [tuple(_f64(*wb)) for wb in weights])
 
 
 @float64_oracle
 def linear_backward(dZ, A_prev, W, b):
     """(dA_prev, dW, db) as the VJP of Z = W A_prev + b, dW and db over m."""
-    return _layer_vjp(dZ, A_prev, W, b, None)
+    return _layer(*_f64(A_prev, W, b, dZ))[1]["linear"]
 
 
 @float64_oracle
 def activation_backward(dA, Z, activation):
     """dZ as the VJP of A = g(Z)."""
-    return _activation_vjp(dA, Z, activation)
+    return _activations(*_f64(Z, dA))[activation][1]
 
 
 @float64_oracle
 def linear_activation_backward(dA, A_prev, W, b, activation):
     """(dA_prev, dW, db) as the VJP of A = g(W A_prev + b), dW and db over m."""
-    return _layer_vjp(dA, A_prev, W, b, activation)
+    return _layer(*_f64(A_prev, W, b, dA))[1][activation]
+
+
+def prefetch(layer=None, activations=None, cost=None, network=None):
+    """Start loading (or, the first time, compiling) in the background the oracles a check will
+    run at these shapes: ``layer`` (n_prev, n, m), the per-layer values and VJPs; ``activations``
+    (n, m), activation_value and activation_backward; ``cost`` m, cost_value at (1, m);
+    ``network`` (layer_dims, m), model_forward and model_backward. A later call at those shapes
+    waits for it if need be."""
+    compilation_cache.use_cache()
+
+    def spec(*shape):
+        return jax.ShapeDtypeStruct(shape, np.float64)
+
+    with jax.enable_x64(True):
+        if layer is not None:
+            n_prev, n, m = layer
+            _layer.prefetch(spec(n_prev, m), spec(n, n_prev), spec(n, 1), spec(n, m))
+        if activations is not None:
+            _activations.prefetch(spec(*activations), spec(*activations))
+        if cost is not None:
+            _cost.prefetch(spec(1, cost), spec(1, cost))
+        if network is not None:
+            dims, m = network
+            _model_grad.prefetch(spec(dims[0], m), [spec(n, m) for n in dims[1:-1]],
+                                 [(spec(n, n_prev), spec(n, 1)) for n_prev, n in zip(dims, dims[1:])],
+                                 spec(1, m), spec(1, m))
 
 
 def _cost_with_taps(X, taps, weights, Y, mask):
@@ -191,16 +238,22 @@ def _cost_with_taps(X, taps, weights, Y, mask):
     return cost(A, Y, mask), (A, Zs)
 
 
-_model_grad = jax.jit(jax.grad(_cost_with_taps, argnums=(0, 1, 2), has_aux=True))
+_model_grad = executables.jit(jax.grad(_cost_with_taps, argnums=(0, 1, 2), has_aux=True),
+                              "reference.oracles.jax_network.model_grad")
 
 
 def _model(X, weights, Y, mask=None):
-    """(grads as L_model_backward's keys, AL, [Z1..ZL]) from one compiled function."""
+    """(grads as L_model_backward's keys, AL, [Z1..ZL]) from one compiled function, computed once
+    for model_backward and model_forward alike (while remembering)."""
+    return memo.remember("jax_network.model", (X, weights, Y, mask), lambda: _compute_model(X, weights, Y, mask))
+
+
+def _compute_model(X, weights, Y, mask):
     mask = np.ones((1, X.shape[1])) if mask is None else np.asarray(mask, dtype=np.float64)
     m = mask.sum()
-    taps = [jnp.zeros((W.shape[0], X.shape[1])) for W, _ in weights[:-1]]
+    taps = [np.zeros((np.shape(W)[0], X.shape[1])) for W, _ in weights[:-1]]
     (dX, dtaps, dweights), (AL, Zs) = _model_grad(
-        jnp.asarray(X), taps, [tuple(map(jnp.asarray, wb)) for wb in weights], jnp.asarray(Y), jnp.asarray(mask))
+        *_f64(X), taps, [tuple(_f64(*wb)) for wb in weights], *_f64(Y, mask))
     grads = {"dA0": np.asarray(dX) * m}
     for l, dtap in enumerate(dtaps, start=1):
         grads[f"dA{l}"] = np.asarray(dtap) * m

@@ -10,31 +10,39 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
+from reference.oracles import executables
 from reference.oracles.jax_network import cost, float64_oracle, forward
 
-__all__ = ["descent_trajectory", "gradient_descent"]
+__all__ = ["descent_trajectory", "gradient_descent", "prefetch"]
 
 
-@jax.jit
+@executables.jit
 def _step(weights, X, Y, learning_rate):
-    """One step: (the weights after it, the cost before it)."""
+    """One step: (the weights after it; the cost before it and those weights, flat in one array)."""
     J, grads = jax.value_and_grad(lambda w: cost(forward(X, w)[0], Y))(weights)
-    return [(W - learning_rate * dW, b - learning_rate * db) for (W, b), (dW, db) in zip(weights, grads)], J
+    after = [(W - learning_rate * dW, b - learning_rate * db) for (W, b), (dW, db) in zip(weights, grads)]
+    return after, jnp.concatenate([J[None]] + [a.ravel() for pair in after for a in pair])
 
 
 def _descend(weights, X, Y, learning_rate, num_iterations):
     """(the weights after each step, stacked on a leading axis; the cost before each step).
 
-    A jitted step in a Python loop: one small compilation per network shape,
-    where a scan of the whole loop compiles twice as long for these few steps."""
-    steps, costs = [], []
+    A jitted step in a Python loop: one small compilation per network shape, where
+    a scan of the whole loop compiles several times as long; each step's numbers
+    come back as one array (one transfer per step, not one per W and b)."""
+    rows, step = [], _step.specialized(weights, X, Y, learning_rate)
     for _ in range(num_iterations):
-        weights, J = _step(weights, X, Y, learning_rate)
-        steps.append([(np.asarray(W), np.asarray(b)) for W, b in weights])
-        costs.append(np.asarray(J))
-    trajectory = [(np.stack([s[l][0] for s in steps]), np.stack([s[l][1] for s in steps]))
-                  for l in range(len(weights))]
-    return trajectory, np.array(costs)
+        weights, row = step(weights, X, Y, learning_rate)
+        rows.append(row)
+    rows = np.stack([np.asarray(row) for row in rows])  # (num_iterations, 1 + every W and b)
+    trajectory, start = [], 1
+    for W, b in weights:
+        pair = []
+        for a in (W, b):
+            pair.append(rows[:, start:start + a.size].reshape(num_iterations, *a.shape))
+            start += a.size
+        trajectory.append(tuple(pair))
+    return trajectory, rows[:, 0]
 
 
 @float64_oracle
@@ -47,8 +55,23 @@ def descent_trajectory(X, Y, weights, learning_rate, num_iterations):
     trajectory : [(W1, b1), ...], each with a leading axis: after step 1, 2, ..., num_iterations
     costs : (num_iterations,) the cost at each iteration, before its step
     """
-    weights = [(jnp.asarray(W), jnp.asarray(b)) for W, b in weights]
-    return _descend(weights, jnp.asarray(X), jnp.asarray(Y), learning_rate, num_iterations)
+    weights = [(np.asarray(W, dtype=np.float64), np.asarray(b, dtype=np.float64)) for W, b in weights]
+    return _descend(weights, np.asarray(X, dtype=np.float64), np.asarray(Y, dtype=np.float64),
+                    np.float64(learning_rate), num_iterations)
+
+
+def prefetch(layer_dims, m):
+    """Start loading (or compiling) in the background the step of descent_trajectory for this network on m examples."""
+    from reference.oracles import compilation_cache
+
+    compilation_cache.use_cache()
+
+    def spec(*shape):
+        return jax.ShapeDtypeStruct(shape, np.float64)
+
+    with jax.enable_x64(True):
+        _step.prefetch([(spec(n, n_prev), spec(n, 1)) for n_prev, n in zip(layer_dims, layer_dims[1:])],
+                       spec(layer_dims[0], m), spec(1, m), spec())
 
 
 def gradient_descent(X, Y, weights, learning_rate, num_iterations):

@@ -2,14 +2,16 @@
 
 The expected values of every per-layer and model check depend only on the
 check point, never on the learner: when many submissions are checked at the
-same point, each oracle result is computed once. Off by default (one check
-computes everything afresh); ``remembering()`` turns it on for a batch.
+same point, each oracle result is computed once; within one check, an oracle
+asked twice the same question (the network's forward values, for
+L_model_forward and for predict) computes once. Off by default;
+``remembering()`` turns it on, for a check or a batch.
 
 A result is keyed by a digest of its arguments' bytes. What is remembered is
 handed out again read-only (its arrays frozen, its containers fresh), so
 nobody downstream can change what the next submission gets; a frozen array
-that comes back as an argument is known by its identity, without hashing
-its megabytes again.
+that comes back as an argument is known by its identity (it cannot change,
+and the table keeps it alive), without hashing its megabytes.
 """
 
 import contextlib
@@ -24,13 +26,17 @@ __all__ = ["remembering", "remember"]
 MAX_ENTRIES = 512  # a batch at one point needs a few dozen; a runaway caller cannot fill memory
 
 _table = None
-_frozen = {}  # id(array) -> (array, fingerprint), for the arrays in _table
+_frozen = {}  # id(array) -> array, for the arrays in _table
 
 
 @contextlib.contextmanager
 def remembering():
-    """Within this context, ``remember`` keeps results across calls."""
+    """Within this context, ``remember`` keeps results across calls (inside another
+    such context, the outer one's results are kept and used)."""
     global _table, _frozen
+    if _table is not None:
+        yield
+        return
     previous, _table, previous_frozen, _frozen = _table, {}, _frozen, {}
     try:
         yield
@@ -40,9 +46,8 @@ def remembering():
 
 def _fingerprint(value):
     if isinstance(value, np.ndarray):
-        known = _frozen.get(id(value))
-        if known is not None and known[0] is value:
-            return known[1]
+        if _frozen.get(id(value)) is value:
+            return ("frozen", id(value))
         data = value if value.flags.c_contiguous else np.ascontiguousarray(value)
         return ("array", value.dtype.str, value.shape, hashlib.blake2b(data.data, digest_size=16).digest())
     if isinstance(value, (list, tuple)):
@@ -58,7 +63,7 @@ def _freeze(value):
     """Make every array in ``value`` read-only and known by identity."""
     if isinstance(value, np.ndarray):
         value.setflags(write=False)
-        _frozen[id(value)] = (value, _fingerprint(value))
+        _frozen[id(value)] = value
     elif isinstance(value, (list, tuple)):
         for item in value:
             _freeze(item)

@@ -8,7 +8,7 @@ derivative 0 at Z == 0.
 
 import numpy as np
 
-__all__ = ["relu", "sigmoid", "layer", "forward", "cost", "network_cost"]
+__all__ = ["relu", "sigmoid", "layer", "forward", "forward_from_z", "cost", "network_cost"]
 
 
 def relu(Z):
@@ -36,6 +36,14 @@ def forward(X, weights, start=1):
         A, Z = layer(A, *weights[l - 1], "sigmoid" if l == L else "relu")
         Zs.append(Z)
     return A, Zs
+
+
+def forward_from_z(Z, weights, l):
+    """(AL, [Z_l, ..., Z_L]) from layer l's pre-activation ``Z`` (n_l, m) on."""
+    L = len(weights)
+    A = sigmoid(Z) if l == L else relu(Z)
+    AL, Zs = forward(A, weights, start=l + 1) if l < L else (A, [])
+    return AL, [Z] + Zs
 
 
 def cost(AL, Y):

@@ -78,13 +78,14 @@ def e(text):
     return escape(str(text), quote=True)
 
 
-def report_fragment(report):
-    """The report as one self-contained HTML fragment (its own scoped <style>)."""
+def report_fragment(report, every_map=False):
+    """The report as one self-contained HTML fragment (its own scoped <style>). In a notebook (the
+    default) only the root causes' heat maps are drawn: every check() is saved in the .ipynb."""
     failed = [c for c in report.checks if c.passed is False]
     parts = [f'<div class="mdnn-report"><style>{STYLE}</style>', _verdict(report, failed)]
     if failed:
         parts.append(_failures(report, failed))
-    parts.append(_pictures(report))
+    parts.append(_pictures(report, every_map))
     if report.checks:
         parts += [f"<details><summary>Function by oracle ({len({c.function for c in report.checks})} functions)"
                   f"</summary>{_compact_table(report.checks)}</details>",
@@ -98,7 +99,7 @@ def report_fragment(report):
 def report_page(report):
     """The report as a whole HTML page, readable offline."""
     title = f"manual-dnn gradcheck: {report.implementation}"
-    return page(title, report_fragment(report))
+    return page(title, report_fragment(report, every_map=True))
 
 
 def page(title, body):
@@ -219,17 +220,20 @@ MAPS = ("Where each failing gradient is wrong: every entry's |hand-written − e
 SHOWN_WIDTH = 480  # pixels: two pictures side by side in a notebook or on the page
 
 
-def _pictures(report):
-    from reference.report.pictures import png_data_uri, report_figures
+def _pictures(report, every_map=True):
+    from reference.report.pictures import mapped_tensors, png_data_uri, report_figures
 
-    figures = report_figures(report)
+    figures = report_figures(report, every_map)
     if not figures:
         return ""
     out = ["<h4>Pictures</h4>", '<div class="mdnn-pictures">']
     maps_started = False
+    left_out = len(mapped_tensors(report)) - sum(kind == "map" for kind, *_ in figures)
     for kind, title, check, figure in figures:
         if kind == "map" and not maps_started:
-            out += ["</div>", f"<p>{e(MAPS)}</p>", '<div class="mdnn-pictures">']
+            more = (f" The maps of the {left_out} other failing gradients are on the full page "
+                    "(manual-dnn gradcheck --impl FILE --html PAGE)." if left_out else "")
+            out += ["</div>", f"<p>{e(MAPS + more)}</p>", '<div class="mdnn-pictures">']
             maps_started = True
         width, height = figure.get_size_inches()
         shown = f'width="{SHOWN_WIDTH}" height="{round(SHOWN_WIDTH * height / width)}"'
@@ -327,6 +331,9 @@ def _details(report):
                      "</li>")
     if report.missing:
         items.append(f"<li>Not found, so not checked: {e(report.missing_text())}</li>")
+    if getattr(report, "not_done", None):
+        items.append(f"<li>Not done yet (optional in the course; not checked, not failed): "
+                     f"{e(report.not_done_text())}</li>")
     if report.only is not None and report.not_checked:
         items.append(f"<li>Not checked (--only {e(','.join(report.only))}): {e(', '.join(report.not_checked))}</li>")
     items += [f"<li>{e(note)}</li>" for note in report.notes]

@@ -7,7 +7,11 @@ line up in a pattern that points at the bug:
   input; a column of ``dA``/``dZ`` is one example;
 - a **row** (unit i of the layer): one unit's gradient;
 - **uniform**: every entry off by the same factor k, such as a missing 1/m
-  (k = m) or a flipped sign (k = -1).
+  (k = m) or a flipped sign (k = -1);
+- **in time** (a tensor with a time axis, declared by its row): the time steps
+  that hold a wrong entry, and the first of them in the order the pass visits
+  them (forward from t = 0, or backward from the last step for a gradient
+  through time).
 
 A check may also name what a likely bug would give (``alternatives``: the
 value before the call, the other activation's derivative, the step taken
@@ -44,7 +48,8 @@ def entry_errors(actual, expected):
     return errors
 
 
-def error_pattern(target, actual, expected, who="JAX", tolerance=WRONG, alternatives=None, regions=None):
+def error_pattern(target, actual, expected, who="JAX", tolerance=WRONG, alternatives=None, regions=None,
+                  time_axis=None, backward=False):
     """(per-entry errors, the pattern in words or None) of a failing comparison.
 
     Entries off by more than the comparison's ``tolerance`` count as wrong: a
@@ -56,7 +61,7 @@ def error_pattern(target, actual, expected, who="JAX", tolerance=WRONG, alternat
     if callable(alternatives):
         alternatives = alternatives()
     known = _known_bug(actual, errors, alternatives or {}, regions or {}, tolerance)
-    return errors, known or name_pattern(target, errors, actual, expected, who, tolerance)
+    return errors, known or name_pattern(target, errors, actual, expected, who, tolerance, time_axis, backward)
 
 
 def _known_bug(actual, errors, alternatives, regions, floor):
@@ -75,13 +80,15 @@ def _known_bug(actual, errors, alternatives, regions, floor):
     return None
 
 
-def name_pattern(target, errors, actual, expected, who="JAX", floor=WRONG):
+def name_pattern(target, errors, actual, expected, who="JAX", floor=WRONG, time_axis=None, backward=False):
     """One sentence naming where ``target`` is wrong, or None when nothing is.
 
     ``target`` is the tensor's name as the report gives it ("dW2", "dW (relu)",
     "dA_prev"): it says whether columns are inputs (W) or examples (A, Z).
     ``who`` names the oracle that ``expected`` came from. An entry is wrong
     when its error exceeds ``floor`` and a thousandth of the worst entry's.
+    ``time_axis``: the axis of time steps, where the tensor has one (x, a, dx
+    of a recurrent network); ``backward``: the pass visits them last to first.
     (If every entry is within a tolerance, so is the tensor's norm-wise
     relative error: a failing tensor always has a wrong entry.)
     """
@@ -95,6 +102,8 @@ def name_pattern(target, errors, actual, expected, who="JAX", floor=WRONG):
     factor = _common_factor(actual, expected)
     if factor is not None:
         return _uniform(factor, who)
+    if time_axis is not None and errors.ndim >= 2 and errors.shape[time_axis] > 1:
+        return _in_time(errors, wrong, time_axis, backward)
     if errors.ndim != 2:
         return _scattered(wrong)
     rows, columns = np.flatnonzero(wrong.any(axis=1)), np.flatnonzero(wrong.any(axis=0))
@@ -144,6 +153,30 @@ def _digits(k):
     """k with enough digits to tell it from 1: 6, 0.25, 1.00000001."""
     digits = max(4, int(np.ceil(-np.log10(abs(abs(k) - 1)))) + 2) if abs(k) != 1 else 4
     return f"{k:.{min(digits, 16)}g}"
+
+
+def _in_time(errors, wrong, axis, backward):
+    """The time steps that hold a wrong entry, the worst of them, and the first the pass meets."""
+    T = errors.shape[axis]
+    per_step = np.moveaxis(wrong, axis, 0).reshape(T, -1).any(axis=1)
+    worst = int(np.argmax(np.moveaxis(errors, axis, 0).reshape(T, -1).max(axis=1)))
+    bad, good = np.flatnonzero(per_step), np.flatnonzero(~per_step)
+    if not good.size:
+        where = f"wrong at every time step (t = {_steps(bad)}), most at t = {worst}"
+    else:
+        where = f"wrong at t = {_steps(bad)}, right at t = {_steps(good)}"
+        where += f" (most at t = {worst})" if len(bad) > 1 else ""
+    if backward:
+        return f"{where}; going backward from t = {T - 1}, the first wrong step is t = {int(bad.max())}"
+    return f"{where}; the first wrong step is t = {int(bad.min())}"
+
+
+def _steps(indices):
+    """0..3 for a run of steps, else the steps listed: 0, 2, 3."""
+    indices = [int(i) for i in indices]
+    if len(indices) > 2 and indices == list(range(indices[0], indices[-1] + 1)):
+        return f"{indices[0]}..{indices[-1]}"
+    return ", ".join(map(str, indices))
 
 
 def _scattered(wrong):

@@ -13,7 +13,7 @@
 Each returns a ``matplotlib.figure.Figure`` made with the object API: pyplot
 is never imported and the caller's backend, figures and style are untouched
 (the fixed look below applies only while a figure is built).
-``png_bytes``/``png_data_uri`` render one with the Agg canvas.
+``png_bytes``/``png_data_uri`` render one with the Agg canvas, as a palette PNG.
 """
 
 import base64
@@ -30,11 +30,16 @@ from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator, NullLoca
 from reference.report.patterns import WRONG
 from reference.tolerances import FD_STEP
 
-__all__ = ["taylor_figure", "step_size_figure", "error_map_figure", "report_figures", "png_bytes",
-           "png_data_uri", "MAX_MAP_CELLS"]
+__all__ = ["taylor_figure", "step_size_figure", "error_map_figure", "report_figures", "mapped_tensors", "png_bytes",
+           "png_data_uri", "MAX_MAP_CELLS", "MAX_NOTEBOOK_MAPS"]
 
 EPS = np.finfo(np.float64).eps
 FLOOR = 1e-17  # exact results (error 0) are drawn here on log axes
+# Pictures inline in a notebook are saved in the .ipynb by every check(): a palette of 128 colours (white,
+# greys, a few line colours, the colour map's steps) keeps them a third the size of RGBA PNGs, no loss to see;
+# a notebook's report draws only the root causes' maps (mapped_tensors).
+PALETTE_COLOURS = 128
+MAX_NOTEBOOK_MAPS = 4
 MAX_MAP_CELLS = 160  # per axis, fewer than the map's pixels: wider tensors are shown as the max over blocks,
 # each block at least two pixels wide, so no one-entry stripe vanishes in the resampling
 
@@ -227,30 +232,51 @@ def _block_max(grid):
     return padded.reshape(rows, rb, cols, cb).max(axis=(1, 3)), (rb, cb)
 
 
-def report_figures(report):
-    """[(kind, title, Check, Figure)] for a report: the Taylor test, the step sizes, every failing gradient's map."""
+def mapped_tensors(report, every=True):
+    """The failing gradient tensors a report draws a map of: every one, or (``every`` False, a notebook's
+    report, kept small) at most MAX_NOTEBOOK_MAPS of the root causes' -- the other failures follow from
+    them -- or of the lowest failing function when no root cause has a gradient to draw."""
     from reference.report.in_words import failing_tensors
 
+    tensors = [c for c in failing_tensors(report.checks) if c.target.startswith("d")]
+    if every:
+        return tensors
+    causes = set(report.root_causes)
+    chosen = [c for c in tensors if c.function in causes] or [c for c in tensors if c.function == tensors[0].function]
+    return chosen[:MAX_NOTEBOOK_MAPS] if tensors else []
+
+
+def report_figures(report, every_map=True):
+    """[(kind, title, Check, Figure)] for a report: the Taylor test, the step sizes, the failing gradients'
+    maps (``mapped_tensors``)."""
     figures = []
     taylor = [c for c in report.checks if c.oracle == "taylor" and c.remainders and c.remainders["h"]]
     for c in taylor[:1]:
         figures.append(("taylor", "The Taylor test", c, taylor_figure(c)))
     for c in [c for c in report.checks if c.steps][:1]:
         figures.append(("steps", "The step size", c, step_size_figure(c)))
-    for c in failing_tensors(report.checks):
-        if c.target.startswith("d"):
-            who = "FD" if "fd" in c.oracle else "complex step" if c.oracle == "complex-step" else "JAX"
-            figures.append(("map", f"Where {c.function} {c.target} is wrong", c, error_map_figure(c, who)))
+    for c in mapped_tensors(report, every_map):
+        who = "FD" if "fd" in c.oracle else "complex step" if c.oracle == "complex-step" else "JAX"
+        figures.append(("map", f"Where {c.function} {c.target} is wrong", c, error_map_figure(c, who)))
     return figures
 
 
-def png_bytes(figure, dpi=110):
-    """The figure as PNG bytes, through the Agg canvas (no pyplot, no backend switch)."""
+def png_bytes(figure, dpi=110, colours=PALETTE_COLOURS):
+    """The figure as PNG bytes, through the Agg canvas (no pyplot, no backend switch); with ``colours``,
+    a palette PNG of that many colours (None: full RGBA)."""
     FigureCanvasAgg(figure)  # attaches itself as figure.canvas: savefig then needs no backend
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi)
+    if colours is None:
+        return buffer.getvalue()
+    from PIL import Image
+
+    with Image.open(buffer) as image:
+        palette = image.convert("RGB").quantize(colours, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    buffer = io.BytesIO()
+    palette.save(buffer, format="png", optimize=True)
     return buffer.getvalue()
 
 
-def png_data_uri(figure, dpi=110):
-    return "data:image/png;base64," + base64.b64encode(png_bytes(figure, dpi)).decode("ascii")
+def png_data_uri(figure, dpi=110, colours=PALETTE_COLOURS):
+    return "data:image/png;base64," + base64.b64encode(png_bytes(figure, dpi, colours)).decode("ascii")

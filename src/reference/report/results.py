@@ -100,6 +100,7 @@ class Report:
     assignment: str = "dnn"  # the assignment checked (reference.assignments)
     functions: list | None = None  # its functions in the table's order; None: the cat network's seed table
     point: str = ""  # the check point in words, for assignments other than the cat network
+    not_done: dict = field(default_factory=dict)  # optional function (and variant) -> why it is not done yet
 
     def _position(self, function):
         if self.functions is None:
@@ -223,6 +224,7 @@ class Report:
             "found": self.found,
             "supplied": self.supplied,
             "missing": self.missing,
+            "not_done": self.not_done,
             "did_you_mean": self.did_you_mean,
             "only": self.only,
             "not_checked": self.not_checked,
@@ -252,6 +254,10 @@ class Report:
             return one_line(f"as {self.assignment}, at {self.point}")
         return one_line(f"on layers {joined(self.network, ',')}, {self.examples} {self.data} examples, "
                         f"seed {self.seed}")
+
+    def not_done_text(self):
+        """"conv_backward (the template's `... = None` is still there); ..." in words."""
+        return "; ".join(f"{name} ({why})" for name, why in self.not_done.items())
 
     def missing_text(self):
         """'L_model_backward (did you mean L_model_backwards?), predict'."""

@@ -99,7 +99,9 @@ ENGINE_LEGEND = ("JAX: the same math in jax.numpy, float64 (a function's value, 
                  "central differences of that math, coordinate by coordinate (step 1e-5).  complex: the complex "
                  "step, where the math is analytic.  Taylor: the remainder falls like h^p (p = 2: right, 1: wrong) "
                  "along one direction.  rule: what is judged by a rule (a mask's rate, a checker's difference, a "
-                 "training loop's start).  Errors are ||actual - expected|| / (||actual|| + ||expected||).")
+                 "training loop's start).  Errors are ||actual - expected|| / (||actual|| + ||expected||).  "
+                 "INVALID: no oracle can judge there (a kink, a tie), or a failure the course's own template "
+                 "causes, said why.")
 
 
 def legend(report):
@@ -116,3 +118,4 @@ LEGEND = ("JAX: autodiff (VJP per function, grad of the cost for L_model_backwar
           "small layers (4 -> 3 units, 5 examples), update_parameters on a 4,3,2,1 network, the training "
           "loops for 1 and 201 iterations on 10 examples (6,4,1 and 6,5,3,1), L_model_* and predict on the network "
           "above.")
+

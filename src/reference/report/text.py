@@ -11,7 +11,7 @@ holds (report/safe_text.py).
 
 from reference.report.entries import entry, merged, patterns_of, wrap
 from reference.report.safe_text import joined, one_line
-from reference.report.whole import whole_lines, whole_markdown
+from reference.report.whole import NOT_DONE, whole_lines, whole_markdown
 
 __all__ = ["report_text", "report_markdown_text", "header", "folded", "ENTRIES_SHOWN"]
 
@@ -118,6 +118,8 @@ def _aside(report):
     lines = []
     if report.missing and report.verdict == "FAIL":
         lines += wrap(f"Not found in the file, so not checked: {report.missing_text()}", rest="  ")
+    if report.not_done:
+        lines += wrap(f"{NOT_DONE}: {report.not_done_text()}", rest="  ")
     invalid = [c for c in report.checks if c.passed is None and not c.differs]
     if invalid:
         lines += wrap(f"Could not run (INVALID): {len(merged(invalid))} "

@@ -22,6 +22,8 @@ def verdict_line(report):
     invalid = [c for c in report.checks if c.passed is None and not c.differs]
     verdict = report.verdict
     if verdict == "NOTHING CHECKED":
+        if report.not_done:
+            return f"NOTHING CHECKED: the functions found are not done yet ({joined(list(report.not_done))})."
         if report.only is not None:
             return f"NOTHING CHECKED: {joined(report.only)} (--only) gave no check."
         return "NOTHING CHECKED: none of the course's functions was found."
@@ -62,6 +64,8 @@ def verdict_line(report):
         text += f"; {len(invalid)} could not run (INVALID, see above)"
     if differs:
         text += f"; contract differences, consistent with your own code: {joined(report.contract_differences)}"
+    if report.not_done:
+        text += f"; optional, not done yet: {joined(list(report.not_done))}"
     return text + "." + _only_text(report)
 
 

@@ -9,7 +9,9 @@ from reference.report.safe_text import joined, markdown_text
 from reference.report.table import legend, rows_of, table_cells, table_lines
 from reference.seed_functions import DA_CONVENTIONS
 
-__all__ = ["whole_lines", "whole_markdown"]
+__all__ = ["whole_lines", "whole_markdown", "NOT_DONE"]
+
+NOT_DONE = "Not done yet (optional in the course; not checked, not failed)"
 
 
 def whole_lines(report):
@@ -66,6 +68,8 @@ def _listings(report):
         lines.append(f"Not found, so not checked: {report.missing_text()}")
     if report.only is not None and report.not_checked:
         lines.append(f"Not checked (--only {','.join(report.only)}): {joined(report.not_checked)}")
+    if report.not_done:
+        lines.append(f"{NOT_DONE}: {report.not_done_text()}")
     lines += [f"Note: {note}" for note in report.notes]
     return lines
 
