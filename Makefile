@@ -45,7 +45,8 @@ demo: install
 
 test: install
 	$(BIN)/ruff check .
-	MANUAL_DNN_DATA=$(DATA) $(BIN)/python -m pytest
+	# one worker per core, each with one BLAS thread: two threads per worker collapse when the cores are shared
+	MANUAL_DNN_DATA=$(DATA) OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 $(BIN)/python -m pytest -n auto
 
 bench: install
 	MANUAL_DNN_DATA=$(DATA) $(BIN)/python benchmarks/check_speed.py

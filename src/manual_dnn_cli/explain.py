@@ -3,14 +3,6 @@ equation with its numbers, each gradient beside JAX's (needs JAX, imported on ru
 
 from manual_dnn_cli.options import fail, layer_sizes, positive_int, seed
 
-
-def _rnn():
-    from reference.assignments.rnn.explain import explain_rnn
-
-    return explain_rnn
-
-
-WALKTHROUGHS = {"dnn": None, "rnn": _rnn}  # assignment -> () -> its walk-through (seed, format)
 EXPLAIN_LIMIT = 16  # units and examples: beyond this the walk-through is a wall of numbers
 
 
@@ -25,8 +17,8 @@ def add_parser(commands):
     explain.add_argument("--format", choices=("text", "markdown", "html"), default="text",
                          help="html: one offline page, the equations typeset in MathML")
     explain.add_argument("--assignment", metavar="NAME", default="dnn",
-                         help="the walk-through of another assignment (convolution); --layers and --examples are "
-                              "the cat network's")
+                         help="the walk-through of another assignment (convolution, rnn); --layers and --examples "
+                              "are the cat network's")
     return explain
 
 

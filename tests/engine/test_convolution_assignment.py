@@ -177,8 +177,9 @@ def test_a_function_that_hangs_is_a_timeout_row_never_a_hang(tmp_path):
     impl = open_sandboxed(path, timeout=1.0, assignment="convolution")
     found = check(impl)
     calls = [c for c in found.checks if c.function == "conv_backward"]
-    assert calls and "timed out after 1 s" in calls[0].detail  # the later variants cost nothing (issue 20)
-    assert all("timed out before (after 1 s): not run again" in c.detail for c in calls[1:])
+    # one timeout paid; the later calls end at once (reference/learner/timed_out.py)
+    assert calls and "timed out after 1 s" in calls[0].detail
+    assert all("timed out before" in c.detail for c in calls[1:])
     assert found.root_causes == ["conv_backward"]
     assert any(c.function == "zero_pad" and c.passed for c in found.checks)
 

@@ -56,7 +56,8 @@ def _namespace(variant, others, loop=False, unseeded=False):
 
 def _check(namespace, **options):
     """check() of the seed functions a namespace defines, as a fragment of its notebooks (``only``)."""
-    return check(namespace, only=[f for f in FUNCTIONS if callable(namespace.get(f))], **SMALL, **options)
+    return check(namespace, only=[f for f in FUNCTIONS if callable(namespace.get(f))], assignment="dnn", **SMALL,
+                 **options)
 
 
 def _verdicts_of(report, variant):
@@ -158,7 +159,7 @@ def sandboxed_file(tmp_path_factory):
 
 
 def test_variants_in_the_sandbox_are_verdicts_too(sandboxed_file):
-    report = check(sandboxed_file, only=[v.function for v in SANDBOXED], **SMALL)
+    report = check(sandboxed_file, only=[v.function for v in SANDBOXED], assignment="dnn", **SMALL)
     for variant in SANDBOXED:
         _verdicts_of(report, variant)
     assert set(report.failing_functions) == {v.function for v in SANDBOXED if v.function != "predict"}

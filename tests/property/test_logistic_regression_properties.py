@@ -155,4 +155,6 @@ def test_the_math_cost_gives_one_gradient_to_autodiff_differences_and_the_comple
     central = directional_fd(cost_along, 0.0, 1.0)
     scale = abs(along) + 1e-3  # a derivative along v of order 1e-3 or less is judged absolutely
     assert abs(complex_step - along) <= TOLERANCES["complex-step"] * scale, (complex_step, along)
-    assert abs(central - along) <= TOLERANCES["central-fd"] * scale, (central, along)
+    # differences also round: log(1 - A) of a confident A (1 - A ~ 0.02, a cost ~ 4) leaves ~1e-9 at step 1e-5,
+    # an absolute floor the complex step (above) does not need
+    assert abs(central - along) <= TOLERANCES["central-fd"] * (scale + 1e-2), (central, along)
