@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from manual_dnn_cli.main import main
-from reference.grading.outcome import functions_of
+from reference.grading.outcome import functions_of, score
 from tests.grading.test_grade import read_csv
 from tests.sandbox.helpers import CORRECT, SMALL, WRONG_LINEAR_BACKWARD, time_limit
 
@@ -85,6 +85,15 @@ def test_per_folder_grades_each_student_folder_as_one_submission(tmp_path, capsy
         "alice": ("dnn", "passed"), "bob": ("planar", "passed"), "carol": ("logistic_regression", "failed"),
         "dave": ("logistic_regression", "unloadable")}
     assert "2 files define functions of logistic_regression (a.py, b.py): give one of them" in rows["dave"]["reason"]
+
+
+def test_a_function_its_course_version_never_had_costs_nothing_and_one_it_lacks_costs_its_points():
+    verdicts = dict.fromkeys(functions_of("cs231n"), "pass")
+    verdicts.update(layernorm_forward="missing", layernorm_backward="missing")  # 2018's, absent from a 2017 file
+    assert score(verdicts, assignment="cs231n", missing=[]) == 1.0  # the report lacks none of its version's
+    lacking = score(verdicts, assignment="cs231n", missing=["layernorm_forward", "layernorm_backward"])
+    assert 0.9 < lacking < 1.0
+    assert score(verdicts, assignment="cs231n") == lacking  # no report to say: every function counts
 
 
 @pytest.mark.parametrize("argv, message", [

@@ -37,7 +37,8 @@ def gradescope_results(outcome, weights=None):
     """The results.json dict for one graded submission; points per function are its weight
     (by default 1 for each function of the submission's notebooks: outcome.default_weights),
     earned as the outcome's scoring says (outcome.points)."""
-    weights = dict(weights) if weights is not None else default_weights(outcome.verdicts, outcome.assignment)
+    weights = dict(weights) if weights is not None else \
+        default_weights(outcome.verdicts, outcome.assignment, outcome.missing)
     tests = []
     for name in outcome.verdicts:  # the functions of its assignment, in the table's order
         weight = weights.get(name, 0.0)

@@ -71,6 +71,7 @@ class Outcome:
     explained_by: dict = field(default_factory=dict)  # failing function -> the root causes that explain it
     points: dict = field(default_factory=dict)  # function -> (points earned, points possible)
     assignment: str = "dnn"  # the assignment it was checked as
+    missing: list | None = None  # the functions the report says it lacks (None: no report)
 
 
 def functions_of(assignment):
@@ -103,28 +104,32 @@ def function_verdicts(report):
     return verdicts
 
 
-def default_weights(verdicts, assignment="dnn"):
+def default_weights(verdicts, assignment="dnn", missing=None):
     """1 for each function the course asks learners to write (not its helpers) in the
     notebooks (or files) the submission is from: a Step-by-Step file is not scored on the
-    Application's loops, nor a layers.py on the classifiers. A submission where nothing was
+    Application's loops, nor a layers.py on the classifiers. ``missing``: the functions the
+    report says the submission lacks; one absent but not among them is not scored (its course
+    version never had it: a 2017 layers.py has no layer norm). A submission where nothing was
     found: every such function."""
     table = functions_of(assignment)
     notebooks = {table[name].notebook for name, verdict in verdicts.items()
                  if name in table and verdict not in ("missing", "supplied")}
     return {name: 1.0 for name, f in table.items()
-            if not f.helper and getattr(f, "graded", True) and (f.notebook in notebooks or not notebooks)}
+            if not f.helper and getattr(f, "graded", True) and (f.notebook in notebooks or not notebooks)
+            and (missing is None or verdicts.get(name) != "missing" or name in missing)}
 
 
-def points(verdicts, weights=None, explained_by=None, scoring="root", assignment="dnn"):
+def points(verdicts, weights=None, explained_by=None, scoring="root", assignment="dnn", missing=None):
     """{function: (points earned, points possible)} for the learner's functions; supplied ones do not count.
 
-    ``weights``: {function: weight}; functions it does not name weigh 0. None: default_weights.
+    ``weights``: {function: weight}; functions it does not name weigh 0. None: default_weights (of
+    ``assignment``, with ``missing``).
     ``explained_by``: {failing function: the root causes that explain it} (Report.explained_by).
     With ``scoring`` "root", a function that fails only through functions that lose points
     themselves (failing or missing ones that weigh something) keeps its own; "inherited" takes
     them from every function that fails.
     """
-    weights = dict(weights) if weights is not None else default_weights(verdicts, assignment)
+    weights = dict(weights) if weights is not None else default_weights(verdicts, assignment, missing)
     table = functions_of(assignment)  # weights of another assignment's functions do not count here
     counted = {name: w for name, w in weights.items()
                if w > 0 and name in table and verdicts.get(name, "missing") != "supplied"}
@@ -144,9 +149,9 @@ def points(verdicts, weights=None, explained_by=None, scoring="root", assignment
     return {name: (earned(name, w), w) for name, w in counted.items()}
 
 
-def score(verdicts, weights=None, explained_by=None, scoring="root", assignment="dnn"):
+def score(verdicts, weights=None, explained_by=None, scoring="root", assignment="dnn", missing=None):
     """The weighted fraction of the learner's points earned (see ``points``), 0 when none count."""
-    found = points(verdicts, weights, explained_by, scoring, assignment)
+    found = points(verdicts, weights, explained_by, scoring, assignment, missing)
     total = sum(w for _, w in found.values())
     return round(sum(e for e, _ in found.values()) / total, 4) if total else 0.0
 
@@ -184,10 +189,10 @@ def grade_submission(path, settings):
         if not report.checks:
             return ended("unloadable", f"{path}: defines none of the course's functions", text=report.to_text())
         verdicts, explained, name = function_verdicts(report), report.explained_by, report.assignment
-        earned = points(verdicts, settings.weights, explained, settings.scoring, name)
-        return ended(_status(report), one_line(report.verdict_line()), assignment=name,
-                     score=score(verdicts, settings.weights, explained, settings.scoring, name), verdicts=verdicts,
+        how = (settings.weights, explained, settings.scoring, name, list(report.missing))
+        return ended(_status(report), one_line(report.verdict_line()), assignment=name, missing=how[-1],
+                     score=score(verdicts, *how), points=points(verdicts, *how), verdicts=verdicts,
                      root_causes=report.root_causes, convention=report.dA_convention,
-                     report=json.loads(report.to_json()), text=report.to_text(), explained_by=explained, points=earned)
+                     report=json.loads(report.to_json()), text=report.to_text(), explained_by=explained)
     except Exception as error:  # the checker's own failure (an OracleError, a bug): said, never the learner's
         return ended("error", failure_line(error, context=f"grading {path}"))
