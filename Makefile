@@ -46,7 +46,7 @@ demo: install
 test: install
 	$(BIN)/ruff check .
 	# one worker per core, each with one BLAS thread: two threads per worker collapse when the cores are shared
-	MANUAL_DNN_DATA=$(DATA) OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 $(BIN)/python -m pytest -n auto
+	MANUAL_DNN_DATA=$(DATA) OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 $(BIN)/python -m pytest -n auto --dist loadgroup
 
 bench: install
 	MANUAL_DNN_DATA=$(DATA) $(BIN)/python benchmarks/check_speed.py

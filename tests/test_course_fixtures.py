@@ -390,6 +390,7 @@ def test_L_layer_model_fixture(learning_rate, iterations, published):
 # predict(train_x, train_y, parameters) prints "Accuracy: 0.985645933014", predict(test_x, ...) "Accuracy: 0.8".
 @pytest.mark.data
 @pytest.mark.slow
+@pytest.mark.xdist_group("trained_cat_network")  # one worker trains it (make test runs with --dist loadgroup)
 def test_predict_reproduces_the_published_accuracies_of_the_4_layer_model(cat_data, trained_cat_network):
     train_x, train_y, test_x, test_y = cat_data
     parameters, costs = trained_cat_network

@@ -8,7 +8,8 @@ import pytest
 
 import manual_dnn as md
 
-pytestmark = [pytest.mark.data, pytest.mark.slow]
+# one worker trains the cat network once for them all (make test runs with --dist loadgroup)
+pytestmark = [pytest.mark.data, pytest.mark.slow, pytest.mark.xdist_group("trained_cat_network")]
 
 
 def _accuracy(X, Y, params):
