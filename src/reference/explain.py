@@ -44,12 +44,13 @@ class _Writer:
                 self.lines.pop()
 
     def say(self, text):
-        self.lines.append(text)
+        # Markdown: a paragraph each (lines of one paragraph would run together; an indented one is code).
+        self.lines += [text, ""] if self.markdown else [text]
 
     def equation(self, equation, shapes="", math=None):
         """``math``, the same equation in MathML, is for the HTML writer."""
         shapes = f"    shapes: {shapes}" if shapes else ""
-        self.lines.append(f"`{equation}`{shapes}" if self.markdown else f"  {equation}{shapes}")
+        self.lines += [f"`{equation}`{shapes}", ""] if self.markdown else [f"  {equation}{shapes}"]
 
     def matrix(self, name, value, note=""):
         body = np.array2string(_unsigned_zeros(value), precision=6, suppress_small=False, max_line_width=90)

@@ -30,6 +30,8 @@ def test_every_gradient_on_the_page_agrees_with_jax_in_each_format(name):
     assert agreeing >= 2
     markdown = _walk(name, fmt="markdown")
     assert markdown.startswith("# ") and "```" in markdown and markdown.count("JAX agrees") == agreeing
+    prose = re.sub(r"```.*?```", "", markdown, flags=re.S).splitlines()
+    assert not [a for a, b in zip(prose, prose[1:]) if a and b], "lines of two paragraphs would run together"
     html = _walk(name, fmt="html")
     assert html.startswith("<!DOCTYPE html>") and html.count('class="agrees"') == agreeing
     assert 'class="disagrees"' not in html

@@ -73,22 +73,22 @@ def _one_dimension(w, beside, x, theta):
     _say_number(w, "x", x)
     _say_number(w, "theta", theta)
     thetaplus, thetaminus = theta + EPSILON, theta - EPSILON
-    w.equation("thetaplus = theta + epsilon,  thetaminus = theta - epsilon", "numbers")
+    w.equation("thetaplus = theta + epsilon,  thetaminus = theta - epsilon")
     _say_number(w, "thetaplus", thetaplus)
     _say_number(w, "thetaminus", thetaminus)
     J_plus, J_minus = gc.forward_propagation(x, thetaplus), gc.forward_propagation(x, thetaminus)
-    w.equation("J_plus = forward_propagation(x, thetaplus),  J_minus = forward_propagation(x, thetaminus)", "numbers")
+    w.equation("J_plus = forward_propagation(x, thetaplus),  J_minus = forward_propagation(x, thetaminus)")
     _say_number(w, "J_plus", J_plus)
     _say_number(w, "J_minus", J_minus)
     gradapprox = (J_plus - J_minus) / (2 * EPSILON)
-    w.equation("gradapprox = (J_plus - J_minus) / (2 epsilon)", "a number")
+    w.equation("gradapprox = (J_plus - J_minus) / (2 epsilon)")
     _say_number(w, "gradapprox", gradapprox)
     grad = gc.backward_propagation(x, theta)
-    w.equation("grad = backward_propagation(x, theta) = x", "dJ/dtheta")
+    w.equation("grad = backward_propagation(x, theta) = x")
     beside.gradient("grad", np.float64(grad), jax_gradient(math.J, [x, theta], (1,))[0])
     numerator = np.linalg.norm(grad - gradapprox)
     denominator = np.linalg.norm(grad) + np.linalg.norm(gradapprox)
-    w.equation("difference = ||grad - gradapprox|| / (||grad|| + ||gradapprox||)", "np.linalg.norm of each")
+    w.equation("difference = ||grad - gradapprox|| / (||grad|| + ||gradapprox||)")
     w.say(f"    difference = {numerator:.3e} / {denominator:.6f} = {numerator / denominator:.3e}   "
           f"(gradient_check(x, theta) returns {gc.gradient_check(x, theta):.3e})")
     one_sided = (J_plus - gc.forward_propagation(x, theta)) / EPSILON
@@ -126,8 +126,7 @@ def _network(w, beside, X, Y, parameters):
         thetaminus[i, 0] -= EPSILON
         J_plus = gc.forward_propagation_n(X, Y, gc.vector_to_dictionary(thetaplus))[0]
         J_minus = gc.forward_propagation_n(X, Y, gc.vector_to_dictionary(thetaminus))[0]
-        w.equation(f"i = {i}, the first entry of {key}: gradapprox[{i}] = (J_plus[{i}] - J_minus[{i}]) / (2 epsilon)",
-                   "numbers")
+        w.equation(f"i = {i}, the first entry of {key}: gradapprox[{i}] = (J_plus[{i}] - J_minus[{i}]) / (2 epsilon)")
         w.say(f"    J_plus = {_digits(J_plus)},  J_minus = {_digits(J_minus)}")
         w.say(f"    gradapprox[{i}] = {_digits((J_plus - J_minus) / (2 * EPSILON))},  grad[{i}] = {_digits(grad[i, 0])}"
               f"   (JAX: {_digits(expected_vector[i, 0])})")
