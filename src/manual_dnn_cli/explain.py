@@ -17,8 +17,8 @@ def add_parser(commands):
     explain.add_argument("--format", choices=("text", "markdown", "html"), default="text",
                          help="html: one offline page, the equations typeset in MathML")
     explain.add_argument("--assignment", metavar="NAME", default="dnn",
-                         help="the walk-through of another assignment (convolution, rnn); --layers and --examples "
-                              "are the cat network's")
+                         help="the walk-through of another assignment (logistic_regression, planar, regularization, "
+                              "gradient_checking, convolution, rnn); --layers and --examples are the cat network's")
     return explain
 
 

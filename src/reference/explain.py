@@ -16,7 +16,16 @@ from reference.oracles import jax_network as jnet
 from reference.report import mathml as mm
 from reference.tolerances import TOLERANCES, relative_error
 
-__all__ = ["explain", "writer", "agreement"]
+__all__ = ["explain", "writer", "agreement", "Beside", "verdict", "derivation", "jax_gradient", "jax_value",
+           "NEXT_STEP"]
+
+NEXT_STEP = "Next: `manual-dnn gradcheck --impl your_notebook.ipynb` checks your own functions the same way."
+
+
+def _unsigned_zeros(value):
+    """``value`` as an array, -0.0 shown as 0 (a dropped unit times a negative number is no news)."""
+    value = np.asarray(value)
+    return value + 0.0 if value.dtype.kind == "f" else value
 
 
 class _Writer:
@@ -35,17 +44,18 @@ class _Writer:
                 self.lines.pop()
 
     def say(self, text):
-        self.lines.append(text)
+        # Markdown: a paragraph each (lines of one paragraph would run together; an indented one is code).
+        self.lines += [text, ""] if self.markdown else [text]
 
     def equation(self, equation, shapes="", math=None):
         """``math``, the same equation in MathML, is for the HTML writer."""
         shapes = f"    shapes: {shapes}" if shapes else ""
-        self.lines.append(f"`{equation}`{shapes}" if self.markdown else f"  {equation}{shapes}")
+        self.lines += [f"`{equation}`{shapes}", ""] if self.markdown else [f"  {equation}{shapes}"]
 
     def matrix(self, name, value, note=""):
-        body = np.array2string(np.asarray(value), precision=6, suppress_small=False, max_line_width=90)
+        body = np.array2string(_unsigned_zeros(value), precision=6, suppress_small=False, max_line_width=90)
         lines = body.splitlines()
-        label = f"{name} {np.shape(value)}"
+        label = f"{name} {np.shape(value)}" if np.ndim(value) else name
         if self.markdown:
             self.lines += [f"{label}{note}:", "", "```", *lines, "```", ""]
         else:
@@ -94,11 +104,12 @@ class _HtmlWriter:
 
     def matrix(self, name, value, note=""):
         shape = np.shape(value)
-        value = np.atleast_2d(np.asarray(value))
+        value = np.atleast_2d(_unsigned_zeros(value))
         rows = "".join("<tr>" + "".join(f"<td>{x:.6g}</td>" for x in row) + "</tr>" for row in value)
         kind = "agrees" if "agrees" in note else "disagrees" if "DISAGREES" in note else ""
         note = f' <span class="{kind}">{escape(note.strip())}</span>' if note else ""
-        self.parts.append(f'<p class="label"><strong>{escape(name)}</strong> {escape(str(shape))}{note}</p>'
+        shape = escape(str(shape)) if shape else ""
+        self.parts.append(f'<p class="label"><strong>{escape(name)}</strong> {shape}{note}</p>'
                           f'<table class="matrix">{rows}</table>')
 
     def text(self):
@@ -174,6 +185,52 @@ def agreement(actual, expected):
     return _agreement(actual, expected)
 
 
+class Beside:
+    """Gradients written beside JAX's, the largest relative error kept for the verdict."""
+
+    def __init__(self, w):
+        self.w, self.worst = w, 0.0
+
+    def gradient(self, name, value, expected):
+        rel, note = _agreement(value, expected)
+        self.worst = max(self.worst, rel)
+        self.w.matrix(name, value, note)
+        return rel
+
+
+def verdict(w, worst, *also, next_step=NEXT_STEP):
+    """The last lines: whether every gradient agreed with JAX (``worst``, the largest relative error),
+    the sentences ``also``, then what to do next."""
+    w.heading("Verdict", 3)
+    w.say(f"Every gradient agrees with JAX autodiff; the largest relative error is {worst:.1e} "
+          f"(tolerance {TOLERANCES['jax-grad']:.0e})." if worst <= TOLERANCES["jax-grad"]
+          else f"Some gradients disagree with JAX (largest relative error {worst:.1e}).")
+    for sentence in also:
+        w.say(sentence)
+    w.say(next_step)
+
+
+def derivation(w, heading):
+    """A first line pointing at ``heading``, a section of docs/derivations.md, by its anchor (GitHub's)."""
+    anchor = re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
+    w.say(f"The derivation: `docs/derivations.md#{anchor}`.")
+
+
+def jax_gradient(math, inputs, wrt):
+    """JAX's gradient of the scalar ``math(*inputs)`` with respect to each input at an index in ``wrt``
+    (float64 numpy arrays); the other inputs are held fixed."""
+    from reference.engine import oracles
+
+    return oracles.vjp(math, inputs, wrt, [np.float64(1.0)])
+
+
+def jax_value(math, inputs):
+    """``math(*inputs)``'s first output, computed by JAX in float64, as a Python float (a cost)."""
+    from reference.engine import oracles
+
+    return float(oracles.values(math, inputs)[0])
+
+
 def explain(layer_dims, examples, seed, fmt="text"):
     """The walk-through as one string (``fmt`` "text", "markdown" or "html", a whole page)."""
     point = network_point(layer_dims, examples, seed)
@@ -243,9 +300,5 @@ def explain(layer_dims, examples, seed, fmt="text"):
             w.equation(equation, shapes, _gradient_math(name[:2], l))
             w.matrix(name, value, note)
         dA = dA_prev
-    w.heading("Verdict", 3)
-    w.say(f"Every gradient agrees with JAX autodiff; the largest relative error is {worst:.1e} "
-          f"(tolerance {TOLERANCES['jax-grad']:.0e})." if worst <= TOLERANCES["jax-grad"]
-          else f"Some gradients disagree with JAX (largest relative error {worst:.1e}).")
-    w.say("Next: `manual-dnn gradcheck --impl your_notebook.ipynb` checks your own functions the same way.")
+    verdict(w, worst)
     return w.text()

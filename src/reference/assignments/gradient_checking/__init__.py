@@ -79,4 +79,5 @@ ASSIGNMENT = Assignment(
     "gradient_checking", "Gradient Checking", "course 2, week 1", functions=FUNCTIONS, points=POINTS,
     course_modules=_gc_utils, reference="manual_dnn.gradient_checking",
     aliases={"parameters": ("params",), "gradients": ("grads",), "epsilon": ("eps",)},
+    explain=Lazy("reference.assignments.gradient_checking.explain", "explain"),
     versions=("2017 (1e-7)", "v1 (2018-2020, 2e-7)", "public_tests (2021-2023, print_msg)", "public_tests-2024"))

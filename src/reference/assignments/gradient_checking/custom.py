@@ -6,7 +6,7 @@ that leaves them is the course's code, reported with where they are, never faile
 as the course calls it and must return one number: the right checker's difference (computed here with
 the course's forward and two-sided differences) on a right backward (below the course's 2e-7), on the
 planted-bug one and on one with dW2 halved (both far above it), at the course's epsilon 1e-7 and at
-1e-3, where a two-sided difference is still within 1e-8 of the truth but a one-sided one is not.
+1e-3, where a two-sided difference is still close to the truth (2e-9...3e-7) but a one-sided one is not.
 """
 
 import numpy as np

@@ -61,4 +61,5 @@ ASSIGNMENT = Assignment(
     "logistic_regression", "Logistic Regression with a Neural Network mindset", "course 1, week 2",
     functions=FUNCTIONS, points=POINTS, course_modules=_lr_utils, reference="manual_dnn.logistic_regression",
     aliases={"learning_rate": ("lr", "alpha"), "num_iterations": ("iterations", "num_iters")},
+    explain=Lazy("reference.assignments.logistic_regression.explain", "explain"),
     versions=("v1-v4", "v5-v6a", "public_tests (2021 on)"))

@@ -91,4 +91,5 @@ ASSIGNMENT = Assignment(
     "planar", "Planar data classification with one hidden layer", "course 1, week 3", functions=FUNCTIONS,
     points=POINTS, course_modules=_planar_utils, reference="manual_dnn.planar",
     aliases={"parameters": ("params",), "learning_rate": ("lr", "alpha")},
+    explain=Lazy("reference.assignments.planar.explain", "explain"),
     versions=("v1 (2017)", "v2-v6c (compute_cost with parameters)", "public_tests (2021 on)"))

@@ -106,4 +106,5 @@ ASSIGNMENT = Assignment(
     "regularization", "Regularization", "course 2, week 1", functions=FUNCTIONS, points=POINTS,
     course_modules=_course_modules, reference="manual_dnn.regularization",
     aliases={"A3": ("a3", "AL"), "parameters": ("params",), "lambd": ("lambda_", "lam")},
+    explain=Lazy("reference.assignments.regularization.explain", "explain"),
     versions=("2017 (testCases)", "v2a (2019-2020)", "public_tests (2021-2024)"))
