@@ -18,7 +18,8 @@ def add_parser(commands):
                          help="html: one offline page, the equations typeset in MathML")
     explain.add_argument("--assignment", metavar="NAME", default="dnn",
                          help="the walk-through of another assignment (logistic_regression, planar, regularization, "
-                              "gradient_checking, convolution, rnn); --layers and --examples are the cat network's")
+                              "gradient_checking, convolution, rnn, cs231n); --layers and --examples are the cat "
+                              "network's")
     return explain
 
 

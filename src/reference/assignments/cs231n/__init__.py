@@ -16,6 +16,7 @@ from reference.assignments.cs231n.layers import LAYERS
 from reference.assignments.cs231n.points import POINTS
 from reference.assignments.cs231n.rnn import SEQUENCES
 from reference.engine.assignment import Assignment
+from reference.engine.declarations import Lazy
 
 __all__ = ["ASSIGNMENT"]
 
@@ -26,4 +27,5 @@ ASSIGNMENT = Assignment(
     versions=("2016 (0.5 reg in the linear classifiers)", "2016-2017 (dropout p drops; use_batchnorm)",
               "2018 on (p keeps; layer and group norm; normalization=)", "2020 on (the two-layer net in fc_net.py)"),
     package="reference.course_packages.cs231n",
-    aliases={"x": ("X", "scores", "inputs"), "dout": ("dy", "grad", "upstream"), **ALIASES})
+    aliases={"x": ("X", "scores", "inputs"), "dout": ("dy", "grad", "upstream"), **ALIASES},
+    explain=Lazy("reference.assignments.cs231n.explain", "explain"))
