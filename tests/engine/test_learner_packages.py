@@ -128,3 +128,23 @@ def test_a_students_repository_is_checked_by_its_package_and_two_packages_are_on
     _package(tmp_path / "again")  # tmp/again/a2/cs231n: which one is the submission is not guessed
     with pytest.raises(Exception, match=r"holds 2 cs231n packages \(a2/cs231n, again/a2/cs231n\): give one of them"):
         from_path(tmp_path, assignment=CS231N)
+
+
+def test_a_notebook_that_imports_the_students_package_is_recognised_by_it_and_checked(tmp_path, capsys):
+    """Its functions are the package's: without reading the package, it was a cat-network file (no evidence:
+    the default) and CS231n's right relu_backward(dout, cache) failed the cat network's contract."""
+    import nbformat
+
+    root = _package(tmp_path)
+    notebook = root.parent / "FullyConnectedNets.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("import numpy as np\nfrom cs231n.layers import *\n%load_ext autoreload"),
+        nbformat.v4.new_code_cell("out, cache = affine_forward(np.ones((2, 3)), np.ones((3, 4)), np.zeros(4))")]),
+        str(notebook))
+    code = main(["gradcheck", "--impl", str(notebook), "--only", "affine_backward,relu_backward"])
+    out, err = capsys.readouterr()
+    assert code == 0 and " as cs231n," in " ".join(out.split()) and "PASS" in out and err == "", out + err
+    (root.parent / "elsewhere").mkdir()
+    moved = root.parent / "elsewhere" / notebook.name  # its package no longer beside it: nothing to recognise
+    notebook.rename(moved)
+    assert main(["gradcheck", "--impl", str(moved)]) == 2

@@ -140,7 +140,10 @@ def sources(path):
 
     path = Path(path)
     if not path.is_dir():
-        return [text for _, text in code_cells(path)]
+        texts = [text for _, text in code_cells(path)]
+        for folder in _imported_packages(texts, path.parent):  # a notebook that imports the student's cs231n/
+            texts += sources(folder)
+        return texts
     texts, size = [], 0
     files = [file for _, file in module_files(path)] + [p for p in learner_files(path) if p.suffix == ".ipynb"]
     for file in files:
@@ -149,6 +152,25 @@ def sources(path):
         if size > MAX_BYTES:
             raise ValueError(f"{path}: more than {MAX_BYTES >> 20} MB of Python: give the package's folder")
     return texts
+
+
+def _imported_packages(texts, folder):
+    """The package folders beside a file (``cs231n/``) that its texts import (``from cs231n.layers import *``):
+    what it checks is defined there. Single-file modules (the course's ``dnn_utils.py``) are left out: they
+    hold the course's helpers, not the learner's work."""
+    names = set()
+    for text in texts:
+        try:
+            tree = ast.parse(text)
+        except (SyntaxError, ValueError):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.add(node.module.split(".")[0])
+    return [folder / name for name in sorted(names)
+            if name.isidentifier() and (folder / name).is_dir() and any((folder / name).glob("*.py"))]
 
 
 class _Loader(importlib.abc.Loader):
