@@ -11,6 +11,10 @@ function J evaluated at the same points:
    column t. So J(theta ± eps e) - J(theta) needs the tail of the network
    (layers l..L) only for the examples whose row i actually changes.
 3. All perturbations of one row are batched through the tail at once.
+4. While no ReLU input changes sign, the tail after layer l is the linear map it is at theta (each
+   ReLU keeps or zeroes its unit as it did), so Z_L moves by s_t * delta for example t: J at the
+   perturbed point is the loss at Z_L + s_t * delta, with no tensor of the tail's width per step.
+   Where a delta would cross a kink (a bound per example, from Z at theta) the coordinate is flagged.
 
 A perturbation that moves a ReLU input across 0 (anywhere in the tail) makes
 the central difference invalid; such coordinates are flagged, never judged.
@@ -23,32 +27,52 @@ from reference.tolerances import FD_STEP
 
 __all__ = ["full_central_differences", "naive_central_differences"]
 
-_CHUNK_ELEMENTS = 1 << 20  # tail tensors of about 8 MB: cache-friendly, low memory
+_CHUNK_ELEMENTS = 1 << 18  # (K, m') blocks of 2 MB: cache-friendly, low memory
 
 
 def _per_example_loss(AL, Y):
     return -(Y * np.log(AL) + (1 - Y) * np.log(1 - AL))
 
 
-def _tail_losses(z_row, l, i, weights, As, Zs, Y_cols):
+def _tail(l, i, weights, Zs):
+    """How the network after layer l answers a change delta of A[l][i, t] (l < L), per example t:
+    (s (m',), lo (m',), hi (m',)) with Z_L[0, t] moving by s[t] * delta and no ReLU input of layers
+    l+1..L-1 changing sign while lo[t] <= delta <= hi[t].
+
+    While no ReLU input changes sign the tail is the linear map it is at theta (each ReLU keeps or
+    zeroes its unit as it did), so Z_L at the perturbed point is Z_L + s * delta: the same J at the
+    same points, without a (units, K, m') tensor per layer. A delta outside [lo, hi] crosses a kink:
+    flagged, never judged. Zs[k] is Z[k] restricted to the m' columns.
+    """
+    L = len(weights)
+    v = np.repeat(weights[l][0][:, i, None], Zs[l + 1].shape[1], axis=1)  # dZ[l+1] / dA[l][i]: (n, m')
+    lo, hi = np.full(v.shape[1], -np.inf), np.full(v.shape[1], np.inf)
+    for k in range(l + 1, L):
+        active = Zs[k] > 0
+        with np.errstate(divide="ignore", invalid="ignore"):
+            edge = np.where(v != 0, -Zs[k] / v, np.nan)  # the delta at which unit a's input reaches 0
+        # an active unit stays active above its edge when v > 0, below it when v < 0; an inactive one the reverse
+        below = (v != 0) & (active == (v > 0))
+        above = (v != 0) & (active != (v > 0))
+        lo = np.maximum(lo, np.where(below, edge, -np.inf).max(axis=0))
+        hi = np.minimum(hi, np.where(above, edge, np.inf).min(axis=0))
+        v = weights[k][0] @ (active * v)
+    return v[0], lo, hi
+
+
+def _tail_losses(z_row, l, i, weights, As, Zs, Y_cols, tail):
     """Per-example losses when row i of Z[l] is replaced by ``z_row`` (K, m').
 
     Returns (losses (K, m'), crossed (K,) bool: a ReLU input changed sign).
-    As[l] is A[l] restricted to the m' columns; Zs likewise.
+    As[l] is A[l] restricted to the m' columns; Zs likewise; ``tail`` is _tail's answer for (l, i).
     """
-    L = len(weights)
-    if l == L:  # the output unit itself
+    if l == len(weights):  # the output unit itself
         return _per_example_loss(1 / (1 + np.exp(-z_row)), Y_cols), np.zeros(len(z_row), bool)
     crossed = ((z_row > 0) != (Zs[l][i] > 0)).any(axis=1)
     delta = np.maximum(z_row, 0) - As[l][i]  # (K, m')
-    Z = Zs[l + 1][:, None, :] + weights[l][0][:, i, None, None] * delta  # (n_{l+1}, K, m')
-    for k in range(l + 1, L + 1):
-        if k == L:
-            return _per_example_loss(1 / (1 + np.exp(-Z[0])), Y_cols), crossed
-        crossed |= ((Z > 0) != (Zs[k][:, None, :] > 0)).any(axis=(0, 2))
-        A = np.maximum(Z, 0)
-        W, b = weights[k]
-        Z = np.einsum("ab,bkm->akm", W, A, optimize=True) + b[:, :, None]
+    s, lo, hi = tail
+    crossed |= ((delta < lo) | (delta > hi)).any(axis=1)
+    return _per_example_loss(1 / (1 + np.exp(-(Zs[-1][0] + s * delta))), Y_cols), crossed
 
 
 def full_central_differences(X, weights, Y, names=None, eps=FD_STEP):
@@ -87,12 +111,14 @@ def full_central_differences(X, weights, Y, names=None, eps=FD_STEP):
                 cols = cols[Zs[l][i, cols] > -reach]
             sub = _restrict(Zs, As, cols)
             y = Y[:, cols]
-            d = eps * inputs[:, cols]
-            chunk = max(1, _CHUNK_ELEMENTS // (max(1, len(cols)) * _width(weights, l)))
+            d = inputs[:, cols]
+            d *= eps  # in place: for W1 a (12288, m') copy, the largest array of the whole computation
+            tail = _tail(l, i, weights, sub[0]) if l < L else None
+            chunk = max(1, _CHUNK_ELEMENTS // max(1, len(cols)))
             for start in range(0, d.shape[0], chunk):
                 rows = slice(start, start + chunk)
-                plus, crossed_p = _tail_losses(sub[0][l][i] + d[rows], l, i, weights, sub[1], sub[0], y)
-                minus, crossed_m = _tail_losses(sub[0][l][i] - d[rows], l, i, weights, sub[1], sub[0], y)
+                plus, crossed_p = _tail_losses(sub[0][l][i] + d[rows], l, i, weights, sub[1], sub[0], y, tail)
+                minus, crossed_m = _tail_losses(sub[0][l][i] - d[rows], l, i, weights, sub[1], sub[0], y, tail)
                 diff = (plus - minus).sum(axis=1) / m / (2 * eps)
                 if name[0] == "W":
                     est[i, rows], bad[i, rows] = diff, crossed_p | crossed_m
@@ -102,12 +128,9 @@ def full_central_differences(X, weights, Y, names=None, eps=FD_STEP):
     return estimates, invalid
 
 
-def _width(weights, l):
-    return weights[l][0].shape[0] if l < len(weights) else 1
-
-
 def _restrict(Zs, As, cols):
-    return ([None] + [Z[:, cols] for Z in Zs[1:]], [A[:, cols] for A in As])
+    """Zs and As at the columns ``cols``; A[0] (X, the widest) is never read by the tail: left out."""
+    return ([None] + [Z[:, cols] for Z in Zs[1:]], [None] + [A[:, cols] for A in As[1:]])
 
 
 def naive_central_differences(X, weights, Y, names=None, eps=FD_STEP):
