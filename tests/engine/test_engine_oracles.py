@@ -83,3 +83,21 @@ def test_two_rows_naming_the_same_math_share_its_compiled_oracles():
 
     one, other = Lazy("reference.engine.ops", "relu"), Lazy("reference.engine.ops", "relu")
     assert one == other and hash(one) == hash(other) and one != Lazy("reference.engine.ops", "tanh")
+
+
+def test_only_the_reference_packages_named_maths_are_kept_between_runs():
+    """Kept executables are found again by name and the reference package's source: a math of anyone else
+    (check_backward's), a lambda or a local function must compile in each process, never load a stale one."""
+    from reference.assignments.rnn import math as rnn_math
+    from reference.engine.oracles import _kept_name, bound
+
+    def local(x):
+        return x
+
+    kept = _kept_name("gradients", rnn_math.rnn_cell, (0, 1), ("jax-vjp",))
+    assert kept and kept != _kept_name("gradients", rnn_math.rnn_cell, (0,), ("jax-vjp",))
+    assert kept != _kept_name("values", rnn_math.rnn_cell)
+    assert _kept_name("values", bound(rnn_math.rnn_cell, {"k": 1})) != _kept_name("values", bound(rnn_math.rnn_cell,
+                                                                                                  {"k": 2}))
+    assert _kept_name("values", local) is None and _kept_name("values", lambda x: x) is None
+    assert _kept_name("values", np.tanh) is None  # numpy's, not the reference package's

@@ -87,6 +87,14 @@ def test_a_second_check_neither_traces_nor_compiles(warm_home, tmp_path):
     assert second == {"code": 0, "traces": 0, "compiles": 0}
 
 
+def test_an_engine_assignments_second_check_neither_traces_nor_compiles(tmp_path):
+    only = ["gradcheck", "--assignment", "cs231n", "--only", "batchnorm_backward,conv_backward_naive"]
+    first, _ = _run(CLI_PROBE, only, tmp_path)
+    second, _ = _run(CLI_PROBE, only, tmp_path)
+    assert first["code"] == second["code"] == 0 and first["compiles"] > 0, first
+    assert second["traces"] == second["compiles"] == 0, second
+
+
 @pytest.mark.parametrize("how", ["--no-cache", "MANUAL_DNN_NO_CACHE=1"])
 def test_the_cache_can_be_turned_off(tmp_path, how):
     options, extra = (["--no-cache"], {}) if how == "--no-cache" else ([], {"MANUAL_DNN_NO_CACHE": "1"})

@@ -14,14 +14,17 @@ row in one compiled program: the VJP, and ``phi`` at every shifted input of ever
 differentiated at once (``jax.vmap`` over a batch of shifts, real for central differences,
 complex for the complex step; at most CHUNK coordinates a call, the program called again
 for more). Compiled functions are kept per (math, kind, inputs differentiated, methods):
-JAX compiles each once per shape.
+JAX compiles each once per shape; the assignments' own programs are kept between runs too
+(reference/oracles/executables.py), so a warm check neither traces nor compiles them.
 """
+
+import hashlib
 
 import jax
 import jax.numpy as jnp
 import numpy as np
 
-from reference.oracles import compilation_cache, memo
+from reference.oracles import compilation_cache, executables, memo
 from reference.oracles.jax_network import OracleError
 from reference.tolerances import COMPLEX_STEP, FD_STEP
 
@@ -91,10 +94,28 @@ def _jitted(kind, math, wrt=(), methods=()):
     key = (kind, math, wrt, methods)
     if key not in _compiled:
         if kind == "values":
-            _compiled[key] = jax.jit(lambda inputs: _outputs(math(*inputs)), compiler_options=COMPILER_OPTIONS)
+            program = lambda inputs: _outputs(math(*inputs))
         else:  # "gradients": the VJP and phi at batches of shifted inputs, in one program
-            _compiled[key] = jax.jit(_gradients_program(math, wrt, methods), compiler_options=COMPILER_OPTIONS)
+            program = _gradients_program(math, wrt, methods)
+        name = _kept_name(kind, math, wrt, methods)
+        _compiled[key] = executables.jit(program, name) if name else \
+            jax.jit(program, compiler_options=COMPILER_OPTIONS)
     return _compiled[key]
+
+
+def _kept_name(kind, math, wrt=(), methods=()):
+    """The name the program's executables are kept under between runs (reference/oracles/executables.py),
+    or None to compile it in each process. Kept: a math of the reference package named by its module and
+    qualified name alone, as the assignments' are -- the executables' digest covers that package's source, so
+    an edit compiles afresh. Not kept: anyone's own math (check_backward's: its edits would not show in the
+    digest), a lambda or a local function (two can share a qualified name)."""
+    inner = math.math if isinstance(math, _Bound) else math
+    module, qualname = getattr(inner, "__module__", None), getattr(inner, "__qualname__", None)
+    if not (isinstance(module, str) and module.startswith("reference.") and isinstance(qualname, str)) \
+            or "<" in qualname:
+        return None
+    what = repr((kind, module, getattr(math, "__qualname__", qualname), tuple(wrt), tuple(methods)))
+    return "engine-" + hashlib.sha256(what.encode()).hexdigest()[:24]
 
 
 def _gradients_program(math, wrt, methods):
