@@ -40,6 +40,7 @@ demo: install
 	@echo
 	@echo "Next: check your own notebook:  $(BIN)/manual-dnn gradcheck --impl my_notebook.ipynb"
 	@echo "      see a bug being caught:    $(BIN)/manual-dnn gradcheck --mutant dW-missing-1/m"
+	@echo "      the other assignments:     $(BIN)/manual-dnn gradcheck --list-assignments"
 	@echo "      train on the cat images:   $(BIN)/manual-dnn train --data-dir $(DATA) --plot cost.png"
 	@echo "      (README.md has the rest; '$(BIN)/manual-dnn --help' lists the commands)"
 
