@@ -106,3 +106,22 @@ def test_bad_assignment_options_exit_2_with_one_line(mixed, tmp_path, capsys, ar
     weights.write_text(json.dumps({"linear_backward": 1, "no_such_function": 2}))
     code, out, err = grade(capsys, str(mixed), *[a.format(weights=weights) for a in argv])
     assert code == 2 and out == "" and message in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_gradescope_results_of_another_assignment_have_a_test_per_its_function(tmp_path, capsys):
+    """A planar file with one bug in backward_propagation: a test per graded function of planar, the root cause
+    scored 0, nn_model (failing only through it) keeping its point, the summary naming the fix."""
+    results = tmp_path / "results.json"
+    code, _, _ = grade(capsys, str(PLANAR / "bug_dZ1_times_Z1.py"), "--gradescope", str(results))
+    data = json.loads(results.read_text())
+    tests = {t["name"]: t for t in data["tests"]}
+    assert code == 1 and list(tests) == [f for f in functions_of("planar") if f in tests]
+    assert {"backward_propagation", "nn_model", "forward_propagation"} <= set(tests) and "L_model_backward" not in tests
+    root = tests["backward_propagation"]
+    assert root["status"] == "failed" and root["score"] == 0.0 and "FAIL dW1" in root["output"]
+    knock_on = tests["nn_model"]
+    assert knock_on["status"] == "failed" and knock_on["score"] == knock_on["max_score"]
+    assert knock_on["output"].startswith("These failures follow from backward_propagation")
+    assert all(t["status"] == "passed" and t["score"] == t["max_score"] for name, t in tests.items()
+               if name not in ("backward_propagation", "nn_model"))
+    assert data["score"] == len(tests) - 1 and "Fix first: backward_propagation" in data["output"]

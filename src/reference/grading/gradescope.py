@@ -26,7 +26,7 @@ def _test_output(outcome, name, kept):
     checks = [c for c in outcome.report["checks"] if c["function"] == name]
     failed = [c for c in checks if c["passed"] is False]
     if not failed:
-        return f"PASS: {len(checks)} checks against JAX and numerical differentiation."
+        return f"PASS: {len(checks)} check{'' if len(checks) == 1 else 's'} against JAX and numerical differentiation."
     causes = outcome.explained_by.get(name)
     head = [f"These failures follow from {', '.join(causes)}: fix {'it' if len(causes) == 1 else 'them'} first"
             + (" (no points lost here)." if kept else ".")] if causes else []
