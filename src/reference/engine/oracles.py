@@ -53,10 +53,6 @@ def _phi(math, wrt):
 
 
 _compiled = {}
-# The oracles' functions are small: compiling them costs far more than running them, and LLVM's
-# optimisations are a third of that cost for no measurable gain in their run time
-# (benchmarks/rnn_speed.py). XLA's float semantics do not depend on the level.
-COMPILER_OPTIONS = {"xla_backend_optimization_level": 0}
 _bound = {}
 
 
@@ -98,8 +94,10 @@ def _jitted(kind, math, wrt=(), methods=()):
         else:  # "gradients": the VJP and phi at batches of shifted inputs, in one program
             program = _gradients_program(math, wrt, methods)
         name = _kept_name(kind, math, wrt, methods)
+        # not kept, it is compiled as a kept one is (executables.COMPILER_OPTIONS: XLA's float semantics do not
+        # depend on the optimisation level, its cost does)
         _compiled[key] = executables.jit(program, name) if name else \
-            jax.jit(program, compiler_options=COMPILER_OPTIONS)
+            jax.jit(program, compiler_options=executables.COMPILER_OPTIONS)
     return _compiled[key]
 
 
@@ -126,12 +124,7 @@ def _gradients_program(math, wrt, methods):
     phi = _phi(math, wrt)
 
     def phi_of_row(row, inputs, cotangents):
-        pieces, start = [], 0
-        for i in wrt:
-            size = int(np.prod(inputs[i].shape))
-            pieces.append(row[start:start + size].reshape(inputs[i].shape))
-            start += size
-        return phi(pieces, inputs, cotangents)
+        return phi(_split(row, [inputs[i] for i in wrt]), inputs, cotangents)
 
     def program(inputs, cotangents, real_batch, complex_batch):
         found = {}
