@@ -143,3 +143,9 @@ def test_every_step_wrong_is_said_so_and_one_factor_for_all_stays_uniform():
     shifted = SEQUENCE + np.random.RandomState(142).rand(3, 4, 5)
     assert in_time(shifted, backward=False).startswith("wrong at every time step (t = 0..4)")
     assert "uniform" in in_time(3 * SEQUENCE, backward=True)
+
+
+def test_one_factor_for_all_suggests_a_missing_1_over_m_only_for_a_whole_factor():
+    assert pattern("dW", 5 * RIGHT).endswith("one factor for all (like a missing 1/m)")
+    assert pattern("dW", RIGHT / 4).endswith("one factor for all (like a missing 1/m)")
+    assert pattern("dW", 0.7 * RIGHT).endswith("one factor for all")  # a missing / keep_prob, not 1/m

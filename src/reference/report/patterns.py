@@ -146,7 +146,10 @@ def _uniform(k, who):
         how = f"{_digits(k)}x {who}'s"
     else:
         how = f"1/{_digits(1 / k)} of {who}'s"
-    return f"uniform: every entry is {how}, one factor for all (like a missing 1/m)"
+    whole = round(max(abs(k), 1 / abs(k)))
+    # a missing (or doubled) 1/m is a whole factor; 0.7 is not one (a missing / keep_prob, say)
+    like = " (like a missing 1/m)" if whole >= 2 and abs(max(abs(k), 1 / abs(k)) - whole) < 1e-6 else ""
+    return f"uniform: every entry is {how}, one factor for all{like}"
 
 
 def _digits(k):
