@@ -87,7 +87,11 @@ def test_python_2s_xrange_and_numpy_1s_removed_names_are_named_as_such():
         return np.float(x)
 
     assert "xrange is Python 2's" in hint_for(call(uses_xrange, ("n",), 3))
+    def uses_np_lib_pad(x):
+        return np.lib.pad(x, 1, mode="constant")
+
     assert "np.float was removed" in hint_for(call(uses_np_float, ("x",), 3.0))
+    assert "np.lib.pad is gone since NumPy 2.0: write np.pad" in hint_for(call(uses_np_lib_pad, ("x",), np.ones(2)))
     assert hint_for(call(lambda x: x["missing"], ("x",), {})) is None  # other errors keep their own words
 
 

@@ -43,6 +43,10 @@ def hint_for(call):
         if name in REMOVED:
             return (f"np.{name} was removed from NumPy (1.24 and 2.0): write {REMOVED[name]} "
                     "instead; the file was written for NumPy 1")
+        found = re.search(r"module 'numpy\.lib' has no attribute '(\w+)'", message)
+        if found and hasattr(np, found.group(1)):  # NumPy 2 keeps np.lib's old aliases (np.lib.pad) at np only
+            return (f"np.lib.{found.group(1)} is gone since NumPy 2.0: write np.{found.group(1)} "
+                    "instead; the file was written for NumPy 1")
     if kind == "TypeError" and "only 0-dimensional arrays can be converted to Python scalars" in message:
         return (f"NumPy-1 code that NumPy {np.__version__} refuses: float() or int() of an array with more than "
                 "zero dimensions, even one holding a single number such as the bias b of shape (1, 1, 1) "
