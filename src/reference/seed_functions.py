@@ -4,7 +4,8 @@ logic and the report all read.
 Each entry is a function of the course's notebooks: its arguments and outputs
 (the checks call it with these names and unpack these outputs), the seed
 functions it calls in the course's own code (its call graph), where manual_dnn
-defines it and which module of ``reference.checks`` checks it. To find every
+defines it and which module checks it (the per-layer functions are declared in
+``reference.assignments.dnn``; the whole network's are checked by ``reference.checks``). To find every
 place of one function, grep its name: the table, ``home``, the ``check``
 module (each is checked under its own name there), ``reference.oracles``,
 ``reference.bug_zoo`` and ``tests/``.
@@ -30,12 +31,11 @@ class SeedFunction:
     helper: bool = False  # given to learners by the course's utility module (dnn_utils)
     activation: str | None = None  # the activation a helper computes or differentiates
     home: str = ""  # the manual_dnn module that defines it
-    check: str = ""  # the reference.checks module that checks it
+    check: str = ""  # the module that checks it: the dnn assignment's declaration, or a reference.checks module
     notebook: str = "Step by Step"  # the course notebook where learners write it ("Application" for the models)
-    uses: tuple = ()  # the learner's other functions its check calls (its own forward's cache, a loop's start)
 
 
-_LAYER, _MODEL, _UPDATE, _APPLICATION = "reference.checks.layer_checks", "reference.checks.model_checks", \
+_LAYER, _MODEL, _UPDATE, _APPLICATION = "reference.assignments.dnn", "reference.checks.model_checks", \
     "reference.checks.update_checks", "reference.checks.application_checks"
 _INITIALISER = "reference.checks.initialiser_checks"
 
@@ -57,9 +57,9 @@ SEED_FUNCTIONS = {f.name: f for f in (
                  home="manual_dnn.network", check=_MODEL),
     SeedFunction("compute_cost", ("AL", "Y"), ("cost",), home="manual_dnn.network", check=_LAYER),
     SeedFunction("sigmoid_backward", ("dA", "cache"), ("dZ",), helper=True, activation="sigmoid",
-                 home="manual_dnn.activations", check=_LAYER, uses=("sigmoid", "linear_activation_forward")),
+                 home="manual_dnn.activations", check=_LAYER),
     SeedFunction("relu_backward", ("dA", "cache"), ("dZ",), helper=True, activation="relu",
-                 home="manual_dnn.activations", check=_LAYER, uses=("relu", "linear_activation_forward")),
+                 home="manual_dnn.activations", check=_LAYER),
     SeedFunction("linear_backward", ("dZ", "cache"), ("dA_prev", "dW", "db"),
                  home="manual_dnn.linear", check=_LAYER),
     SeedFunction("linear_activation_backward", ("dA", "cache", "activation"), ("dA_prev", "dW", "db"),
@@ -72,13 +72,11 @@ SEED_FUNCTIONS = {f.name: f for f in (
     SeedFunction("two_layer_model", ("X", "Y", "layers_dims", "learning_rate", "num_iterations", "print_cost"),
                  ("parameters", "costs"), calls=("initialize_parameters", "linear_activation_forward", "compute_cost",
                                                  "linear_activation_backward", "update_parameters"),
-                 home="manual_dnn.training", check=_APPLICATION, notebook="Application",
-                 uses=("initialize_parameters", "initialize_parameters_deep")),
+                 home="manual_dnn.training", check=_APPLICATION, notebook="Application"),
     SeedFunction("L_layer_model", ("X", "Y", "layers_dims", "learning_rate", "num_iterations", "print_cost"),
                  ("parameters", "costs"), calls=("initialize_parameters_deep", "L_model_forward", "compute_cost",
                                                  "L_model_backward", "update_parameters"),
-                 home="manual_dnn.training", check=_APPLICATION, notebook="Application",
-                 uses=("initialize_parameters", "initialize_parameters_deep")),
+                 home="manual_dnn.training", check=_APPLICATION, notebook="Application"),
     SeedFunction("predict", ("X", "y", "parameters"), ("p",), calls=("L_model_forward",),
                  home="manual_dnn.training", check=_APPLICATION, notebook="Application"),
 )}

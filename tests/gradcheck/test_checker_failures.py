@@ -22,7 +22,7 @@ def _a_bug(*args, **kwargs):
 @pytest.fixture
 def checker_bug(monkeypatch, tmp_path):
     """A checker that fails inside (as a bug of its own would), tracebacks saved under tmp_path."""
-    monkeypatch.setattr(reference.checks.checker, "_check", _a_bug)
+    monkeypatch.setattr(reference.checks.checker, "_check_network", _a_bug)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
     monkeypatch.setattr(tempfile, "tempdir", None)  # tempfile reads TMPDIR again

@@ -12,7 +12,7 @@ import pytest
 import manual_dnn
 from manual_dnn_cli.main import main
 from reference.bug_zoo import mutant_namespace
-from reference.checks import application_checks, checker
+from reference.checks import application_checks, checker, update_checks
 from reference.checks.checker import check
 from reference.oracles import jax_network
 from reference.seed_functions import SEED_FUNCTIONS
@@ -39,8 +39,8 @@ def _refused(*_, **__):
 def test_the_checks_of_the_functions_left_out_do_not_run(monkeypatch):
     """No point of the whole network is drawn, no JAX oracle of the model, the loops or predict runs."""
     for module, name in ((checker, "network_point"), (jax_network, "model_backward"), (jax_network, "model_forward"),
-                         (application_checks, "descent_trajectory"), (checker, "update_checks"),
-                         (checker, "initializer_checks"), (checker, "predict_checks")):
+                         (application_checks, "descent_trajectory"), (update_checks, "update_checks"),
+                         (application_checks, "initializer_checks"), (application_checks, "predict_checks")):
         monkeypatch.setattr(module, name, _refused)
     report = check(manual_dnn, only=["linear_backward"], **SMALL)
     assert report.passed and {c.function for c in report.checks} == {"linear_backward"}, report.to_text()
@@ -109,9 +109,9 @@ def test_a_near_miss_is_a_slip_of_case_underscores_a_trailing_s_or_an_edit(missi
     assert did_you_mean([missing], defined) == ({missing: guess} if guess else {})
 
 
-def test_every_function_of_the_cat_network_is_judged_by_exactly_one_run_of_checks():
-    """--only picks the runs of checks to make by the functions each judges: a function no run
-    names would never be checked alone, one named twice would be checked twice."""
-    runs = checker._runs(None, None, None, 0, False, None)
-    named = [name for functions, _, _ in runs for name in functions]
-    assert sorted(named) == sorted(SEED_FUNCTIONS)
+def test_every_function_of_the_cat_network_is_one_row_of_its_assignment():
+    """--only picks the rows to check by name: a function no row names would never be checked alone,
+    one named twice would be checked twice."""
+    from reference.assignments.dnn import ASSIGNMENT
+
+    assert sorted(row.name for row in ASSIGNMENT.functions) == sorted(SEED_FUNCTIONS)

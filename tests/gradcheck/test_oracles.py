@@ -5,7 +5,8 @@ import pytest
 
 import manual_dnn as md
 from reference.checks.model_checks import seed_caches
-from reference.checks.points import layer_point, network_point
+from reference.assignments.dnn.points import POINTS, layer_values
+from reference.checks.points import network_point
 from reference.oracles import jax_network as jnet
 from reference.oracles import numpy_network as fwd
 from reference.oracles.numeric import (
@@ -62,7 +63,7 @@ def test_the_numpy_oracle_forward_agrees_with_jax_and_with_manual_dnn():
 
 @pytest.mark.parametrize("activation", ["relu", "sigmoid"])
 def test_the_jax_vjp_oracle_matches_the_complex_step_of_the_numpy_forward(activation):
-    p = layer_point(np.random.RandomState(3))
+    p = layer_values(POINTS.fixed, np.random.RandomState(3))
     m = p["A_prev"].shape[1]
     dA_prev, dW, db = jnet.linear_activation_backward(p["dA"], p["A_prev"], p["W"], p["b"], activation)
     g = fwd.relu if activation == "relu" else fwd.sigmoid

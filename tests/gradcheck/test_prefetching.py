@@ -39,5 +39,9 @@ def test_a_check_of_one_function_starts_only_the_oracles_it_runs(fresh_cache):
     report = check({"linear_backward": manual_dnn.linear_backward}, layer_dims=[5, 4, 3, 1], examples=6,
                    only=["linear_backward"])
     assert report.passed
-    assert jnet._layer.executables
-    assert not jnet._model_grad.executables and not jax_training._step.executables
+    assert not jnet._activations.executables and not jnet._model_grad.executables
+    assert not jax_training._step.executables
+    report = check({"relu_backward": manual_dnn.relu_backward}, layer_dims=[5, 4, 3, 1], examples=6,
+                   only=["relu_backward"])
+    assert report.passed and any(c.target == "dZ at Z == 0" for c in report.checks)
+    assert jnet._activations.executables and not jnet._model_grad.executables  # its point at the kink

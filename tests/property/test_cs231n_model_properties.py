@@ -43,7 +43,9 @@ def _loss_and_grads(math, inputs, wrt):
 def _agree(loss, grads, expected_loss, expected_grads, names):
     assert relative_error(loss, expected_loss) < 1e-10
     for name, expected in zip(names, expected_grads):
-        assert relative_error(grads[name], expected) < 1e-10, name
+        # or within 1e-13 absolute: a gradient that is exactly 0 in JAX (beta1 of a one-unit layer before a second
+        # batch norm, which undoes any shift) is rounding-level in numpy, where the relative error is 1
+        assert relative_error(grads[name], expected) < 1e-10 or np.abs(grads[name] - expected).max() < 1e-13, name
 
 
 @pytest.mark.parametrize("name, math", [("svm_loss_naive", "linear_svm"), ("svm_loss_vectorized", "linear_svm"),

@@ -49,7 +49,7 @@ def test_a_failing_report_starts_with_its_verdict_and_root_cause(wrong):
     assert verdict < html.index("Root cause: <code>linear_backward</code>") < html.index("What failed")
     assert html.index("What failed") < html.index("Pictures") < html.index("Function by oracle")
     assert "uniform: every entry is 5x JAX&#x27;s" in html  # the pattern, per failing tensor
-    assert "dW[0, 0]: hand-written" in html  # the worst entry
+    assert re.search(r"dW\[\d+, \d+\]: hand-written", html)  # the worst entry
     assert "<details><summary>Every check" in html
 
 

@@ -1,4 +1,5 @@
-"""The checker: every seed function an implementation defines, against the oracles.
+"""The checker: every function of an implementation's assignment it defines, against the oracles
+(by the engine: reference.assignments holds each assignment as data, the cat network's too).
 
     report = check(manual_dnn)                       # a module
     report = check("my_notebook_export.py")          # a learner's file, run in a sandboxed child
@@ -7,22 +8,14 @@
     print(report.to_text()); report.passed; report.root_causes
 """
 
-import functools
-
 import numpy as np
 
 from manual_dnn.training import CAT_EXAMPLES, CAT_NETWORK
-from reference.checks.application_checks import initializer_checks, predict_checks, training_loop_checks
-from reference.checks.layer_checks import backward_checks, forward_checks
-from reference.checks.model_checks import model_backward_checks, model_forward_checks
 from reference.checks.points import network_point
 from reference.checks.prefetching import prefetch_oracles
-from reference.checks.update_checks import update_checks
-from reference.learner.child import CAPPED, OUTPUT_CAP
 from reference.learner.loading import load_implementation
 from reference.oracles import memo
 from reference.report.completeness import did_you_mean
-from reference.report.results import Report
 from reference.seed_functions import SEED_FUNCTIONS, callees
 
 __all__ = ["check", "CAT_NETWORK", "CAT_EXAMPLES"]
@@ -56,7 +49,7 @@ def check(source, layer_dims=None, examples=None, seed=0, X=None, Y=None, full_f
         with threadpool_limits(limits=1, user_api="blas"), memo.remembering():  # an oracle asked twice computes once
             if impl.assignment != "dnn":
                 return _check_other(impl, seed, only)
-            return _check(impl, layer_dims, examples, seed, X, Y, full_fd, params, only)
+            return _check_network(impl, layer_dims, examples, seed, X, Y, full_fd, params, only)
     finally:
         impl.close()
 
@@ -78,21 +71,49 @@ def _only(only, assignment):
     return only
 
 
-def _check_other(impl, seed, only):
-    """An assignment other than the cat network, by the engine; ``only`` with the functions it calls."""
+def _check_network(impl, layer_dims, examples, seed, X, Y, full_fd, params, only):
+    """The cat network, by the engine (reference.assignments.dnn), at the network of the options."""
+    examples = X.shape[1] if X is not None else examples or CAT_EXAMPLES
+    scope = _scope(only, impl.calls, {name: seed.calls for name, seed in SEED_FUNCTIONS.items()})
+    prefetch_oracles([name for name in SEED_FUNCTIONS if (scope is None or name in scope) and name in impl],
+                     layer_dims, examples)  # in the background
+    settings = {"layer_dims": layer_dims, "examples": examples, "network_X": X, "network_Y": Y,
+                "full_fd": full_fd, "params": params}
+    report = _check_other(impl, seed, only, settings)
+    report.network, report.examples, report.data = layer_dims, examples, "synthetic" if X is None else "cat-image"
+    return report
+
+
+def _check_other(impl, seed, only, settings=None):
+    """An assignment by the engine; ``only`` with the functions it calls."""
     from reference.assignments import assignment as named
     from reference.engine.checking import check_assignment
 
     table = named(impl.assignment)
-    scope = None if only is None else set(only).union(*(callees(f, table.call_graph) for f in only))
-    report = check_assignment(impl, table, seed, only=scope)
+    scope = _scope(only, table.call_graph, impl.calls)
+    report = check_assignment(impl, table, seed, only=scope, settings=settings)
     report.found = impl.names
     if only is not None:
         report.only = only
-        report.missing = [m for m in report.missing if m in only]
+        report.missing = _missing(impl, report, only)
         report.not_checked = [f for f in table.table if f not in scope and (f in impl.names or f in impl.missing)]
     report.did_you_mean = did_you_mean(report.missing, impl.defined)
     return report
+
+
+def _scope(only, *graphs):
+    """The functions ``only`` names and every function they call, in the course's code or the file's."""
+    if only is None:
+        return None
+    return set(only).union(*(callees(f, graph) for f in only for graph in graphs))
+
+
+def _missing(impl, report, only):
+    """With ``only``, the graded functions missing that count: those named, and the callees a function
+    checked fails without (a callee the file imports from elsewhere is no lack of it)."""
+    failing = {c.function for c in report.checks if c.passed is False}
+    needed = set().union(*(callees(f, impl.calls) for f in failing))
+    return [m for m in report.missing if m in only or m in needed]
 
 
 def _data(layer_dims, X, Y):
@@ -117,103 +138,3 @@ def _point(layer_dims, examples, seed, X=None, Y=None):
     """The check point (the same for every submission of a batch: remembered there)."""
     return memo.remember("network_point", (layer_dims, examples, seed, X, Y),
                          lambda: network_point(layer_dims, examples, seed, X, Y))
-
-
-def _runs(rng, point, small, seed, full_fd, params):
-    """[(the functions a run of checks judges, whether it draws from ``rng`` whatever it checks, the run)]:
-    a run takes the implementation and returns (checks, printed output, notes, the dA convention or None).
-    A run that judges no function in scope is not made (its JAX oracles and check points included)."""
-
-    def model_backward(impl):
-        checks, output, convention = model_backward_checks(impl, point(), rng, full_fd, params)
-        return checks, output, [], convention
-
-    return [
-        (("linear_forward", "sigmoid", "relu", "linear_activation_forward", "compute_cost"), True,
-         lambda impl: (*forward_checks(impl, rng), [], None)),
-        (("relu_backward", "sigmoid_backward", "linear_backward", "linear_activation_backward"), True,
-         lambda impl: (*backward_checks(impl, rng), [], None)),
-        (("L_model_forward",), False, lambda impl: (*model_forward_checks(impl, point()), [], None)),
-        (("L_model_backward",), False, model_backward),
-        (("update_parameters",), False, lambda impl: (*update_checks(impl, rng, small()), None)),
-        (("initialize_parameters", "initialize_parameters_deep"), False,
-         lambda impl: (*initializer_checks(impl), None)),
-        (("two_layer_model",), False, lambda impl: (*training_loop_checks(impl, "two_layer_model", seed), None)),
-        (("L_layer_model",), False, lambda impl: (*training_loop_checks(impl, "L_layer_model", seed), None)),
-        (("predict",), False, lambda impl: (*predict_checks(impl, point()), [], None)),
-    ]
-
-
-class _Scoped:
-    """The implementation as the checks of the functions in ``scope`` see it: those functions,
-    and the ones their checks call besides (``SeedFunction.uses``: the file's own forward
-    that makes a backward's cache, the initialiser a loop starts from)."""
-
-    def __init__(self, impl, scope):
-        self._impl = impl
-        self._visible = set(scope).union(*(SEED_FUNCTIONS[name].uses for name in scope))
-
-    def __contains__(self, name):
-        return name in self._visible and name in self._impl
-
-    def __getattr__(self, name):
-        return getattr(self._impl, name)
-
-
-class _Nothing:
-    """An implementation without functions: a run of the per-layer checks skipped by ``only`` still
-    draws its small points from the shared generator (calling nothing, computing no oracle), so the
-    functions checked see the points a whole check gives them."""
-
-    def __contains__(self, name):
-        return False
-
-
-def _missing(impl, report, only):
-    """The graded functions the file lacks: all of them; with ``only``, those named, and the callees
-    a function checked fails without (a callee the file imports from elsewhere is no lack of it)."""
-    if only is None:
-        return list(impl.missing)
-    failing = {c.function for c in report.checks if c.passed is False}
-    needed = set().union(*(callees(f, impl.calls) for f in failing))
-    return [m for m in impl.missing if m in only or m in needed]
-
-
-def _check(impl, layer_dims, examples, seed, X, Y, full_fd, params, only=None):
-    if X is not None:
-        examples = X.shape[1]
-    examples = examples or CAT_EXAMPLES
-    rng = np.random.RandomState(seed)
-    point = functools.cache(lambda: _point(layer_dims, examples, seed, X, Y))
-    small = functools.cache(lambda: _point([4, 3, 2, 1], 5, seed))
-    scope = set(SEED_FUNCTIONS) if only is None else set(only).union(*(callees(f, impl.calls) for f in only))
-    in_scope = [name for name in SEED_FUNCTIONS if name in scope]
-    prefetch_oracles([name for name in in_scope if name in impl], layer_dims, examples)  # in the background
-    report = Report(impl.label, layer_dims, examples, "synthetic" if X is None else "cat-image", seed,
-                    supplied=impl.supplied, notes=list(impl.notes), call_graph=dict(impl.calls), found=impl.names,
-                    only=only, not_checked=[f for f in SEED_FUNCTIONS if f not in scope and
-                                            (f in impl.names or f in impl.missing)])
-    seen = impl if only is None else _Scoped(impl, in_scope)
-    printed = []
-    for functions, draws, run in _runs(rng, point, small, seed, full_fd, params):
-        if not scope.intersection(functions):
-            if draws:  # its small points only, so that the runs after it draw what they draw in a whole check
-                run(_Nothing())
-            continue
-        checks, output, notes, convention = run(seen)
-        report.checks.extend(c for c in checks if c.function in scope)
-        report.notes.extend(notes)
-        report.dA_convention = report.dA_convention or convention
-        printed.append(output)
-    report.missing = _missing(impl, report, only)
-    report.did_you_mean = did_you_mean(report.missing, impl.defined)
-    if point.cache_info().currsize:
-        report.notes[:0] = point().notes
-    lines = sum(text.count("\n") + (1 if text and not text.endswith("\n") else 0) for text in printed)
-    if lines:
-        report.notes.append(f"the functions printed {lines} line(s) while being checked (captured, not shown)")
-    capped = "".join(printed).count(CAPPED)
-    if capped:
-        report.notes.append(f"the functions printed more than {OUTPUT_CAP >> 20} MiB {capped} time(s): "
-                            "the checker kept the first MiB each time")
-    return report

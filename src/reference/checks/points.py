@@ -15,7 +15,7 @@ import numpy as np
 from reference.oracles.numpy_network import forward
 from reference.tolerances import KINK_MARGIN, SATURATION
 
-__all__ = ["NetworkPoint", "network_point", "layer_point", "LAYER_SHAPE", "degeneracies", "liven"]
+__all__ = ["NetworkPoint", "network_point", "KINK_SHAPE", "degeneracies", "liven"]
 
 MAX_DRAWS = 20
 
@@ -117,20 +117,4 @@ def network_point(layer_dims, m, seed, X=None, Y=None):
     return point
 
 
-LAYER_SHAPE = (4, 3, 5)  # n_prev, n, m of the per-layer checks' points
-
-
-def layer_point(rng, n_prev=LAYER_SHAPE[0], n=LAYER_SHAPE[1], m=LAYER_SHAPE[2]):
-    """One layer's inputs with every Z at least KINK_MARGIN from 0.
-
-    Shapes are all different (4, 3, 5) so a transpose or a wrong axis cannot
-    line up by chance, and m > 1 so a missing 1/m shows.
-    Returns dict A_prev (n_prev, m), W (n, n_prev), b (n, 1), Z (n, m), dA (n, m).
-    """
-    while True:
-        A_prev = rng.uniform(-1, 1, (n_prev, m))
-        W = rng.randn(n, n_prev) / np.sqrt(n_prev)
-        b = rng.uniform(0.1, 0.5, (n, 1)) * rng.choice([-1, 1], (n, 1))
-        Z = W @ A_prev + b
-        if np.abs(Z).min() > KINK_MARGIN and 0 < (Z > 0).mean() < 1:
-            return {"A_prev": A_prev, "W": W, "b": b, "Z": Z, "dA": rng.randn(n, m)}
+KINK_SHAPE = (3, 5)  # relu_backward is also judged at a point where Z holds 0s (assignments/dnn/custom.py)

@@ -8,27 +8,22 @@ functions starts no more than those need.
 """
 
 from reference.checks.application_checks import DEEP_DIMS, EXAMPLES, TWO_LAYER_DIMS
-from reference.checks.layer_checks import COST_EXAMPLES
-from reference.checks.points import LAYER_SHAPE
+from reference.checks.points import KINK_SHAPE
 from reference.oracles import jax_network, jax_training
 
 __all__ = ["prefetch_oracles"]
 
-LAYER = {"linear_forward", "linear_activation_forward", "linear_backward", "linear_activation_backward"}
-ACTIVATIONS = {"sigmoid", "relu", "linear_activation_forward", "relu_backward", "sigmoid_backward"}
 NETWORK = {"L_model_forward", "L_model_backward", "predict"}
 LOOPS = {"two_layer_model": TWO_LAYER_DIMS, "L_layer_model": DEEP_DIMS}
 
 
 def prefetch_oracles(functions, layer_dims, m):
-    """Start the oracles for ``functions`` (names of the seed functions to be judged), in the
-    order the checks reach them; ``layer_dims`` and ``m``: the network's check point."""
+    """Start the oracles of the whole network for ``functions`` (names of the seed functions to be
+    judged), in the order the checks reach them; ``layer_dims`` and ``m``: the network's check point.
+    The per-layer functions' programs are the engine's (reference/engine/oracles.py)."""
     functions = set(functions)
-    n_prev, n, m_layer = LAYER_SHAPE
     try:
-        jax_network.prefetch(layer=LAYER_SHAPE if functions & LAYER else None,
-                             activations=(n, m_layer) if functions & ACTIVATIONS else None,
-                             cost=COST_EXAMPLES if "compute_cost" in functions else None,
+        jax_network.prefetch(activations=KINK_SHAPE if "relu_backward" in functions else None,
                              network=(list(layer_dims), m) if functions & NETWORK else None)
         for name, dims in LOOPS.items():
             if name in functions:

@@ -2,6 +2,7 @@
 check point, into a Report."""
 
 from reference.engine.judging import Run, check_function
+from reference.learner.child import CAPPED, OUTPUT_CAP
 from reference.engine.points import draw_point
 from reference.report.results import Report
 
@@ -49,6 +50,10 @@ def report_of(run, impl, assignment, point):
     lines = printed.count("\n") + (1 if printed and not printed.endswith("\n") else 0)
     if lines:
         report.notes.append(f"the functions printed {lines} line(s) while being checked (captured, not shown)")
+    capped = printed.count(CAPPED)
+    if capped:
+        report.notes.append(f"the functions printed more than {OUTPUT_CAP >> 20} MiB {capped} time(s): "
+                            "the checker kept the first MiB each time")
     return report
 
 

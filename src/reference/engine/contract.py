@@ -49,7 +49,7 @@ def bind(row, signature, values, aliases=None):
     found = signature_text(row.name, names)
     wanted = signature_text(row.name, course)
     by_name = _by_name(course, names, required, aliases or {}, values)
-    if by_name is not None and not _positional_fit(by_name, course):
+    if by_name is not None and not _positional_fit(by_name, course) and not _same_as_positional(by_name, course, values):
         argnames = [course_name for course_name, _ in by_name]
         arguments = [values[course_name] for course_name, _ in by_name]
         detail = f"takes {found}, the course's {wanted}: called by parameter name"
@@ -64,6 +64,12 @@ def bind(row, signature, values, aliases=None):
 def _positional_fit(matched, course):
     """Whether the names matched are the course's first arguments in the course's order."""
     return [a for a, _ in matched] == course[:len(matched)] and len(matched) == len(course)
+
+
+def _same_as_positional(matched, course, values):
+    """Whether the names matched give the very arguments the course's order would: (dA, Z) for the
+    course's (dA, cache) when the cache is Z is a renamed parameter, not another signature."""
+    return len(matched) == len(course) and all(values[a] is values[c] for (a, _), c in zip(matched, course))
 
 
 def _by_name(course, names, required, aliases, values):
@@ -102,7 +108,9 @@ def unpack(row, value, alternatives=()):
     for other in alternatives:
         leaves, other_problem = _read(other, value)
         if other_problem is None:
-            detail = f"returns {_shape_text(other)}, the course's {_shape_text(row.returns)}"
+            detail = (f"returns {other} alone, not {_shape_text(row.returns)} as the course's {row.name}: a "
+                      "difference its callers must follow" if isinstance(other, str) else
+                      f"returns {_shape_text(other)}, the course's {_shape_text(row.returns)}")
             return leaves, [contract_difference(row.name, "returns", detail)]
     return None, [contract_failure(row.name, "returns", problem)]
 

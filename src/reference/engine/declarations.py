@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 __all__ = ["Function", "Gradient", "Value", "Keys", "Variant", "PER_M", "BY_M", "from_point", "from_course",
-           "from_learner", "names_in", "Prepared", "Lazy", "Instance", "Convention"]
+           "from_learner", "names_in", "Prepared", "Lazy", "Instance", "Convention", "Likely"]
 
 
 class Lazy:
@@ -156,6 +156,15 @@ class Convention:
 
 
 @dataclass(frozen=True)
+class Likely:
+    """A likely bug, by the math it computes instead of the row's (the other activation's): a value
+    that fails JAX's check and fits this math is said in ``words``."""
+
+    words: str
+    math: Callable
+
+
+@dataclass(frozen=True)
 class Prepared:
     """An argument the checker prepares before the call.
 
@@ -236,6 +245,7 @@ class Function:
     steps are wrong and the first one its pass meets (forward, or backward for a gradient).
     ``instance``: for a row named ``Class.method``, how the object it is called on is built (Instance).
     ``conventions``: other versions' math (Convention), chosen where the returned values fit them.
+    ``likely``: likely bugs (Likely) a failing value is compared with, to name them.
     """
 
     name: str
@@ -274,6 +284,7 @@ class Function:
     vjp_at_invalid: bool = True
     numerical: bool = True  # central differences (and the complex step) beside JAX's VJP
     time_axes: dict = field(default_factory=dict)  # returned name -> its axis of time steps (a, dx of an RNN)
+    likely: tuple = ()
 
     @property
     def gradients(self):

@@ -365,7 +365,8 @@ def _judge(run, row, values, returned, suffix):
                 actual, checks = _fitted(row, name, judged[name], outputs[judge.of], suffix)
                 run.add(checks, suffix)
                 check = compare(row.name, name, "jax-forward", outputs[judge.of], actual,
-                                TOLERANCES["jax-forward"], WHO["jax-forward"], time_axis=row.time_axes.get(name))
+                                TOLERANCES["jax-forward"], WHO["jax-forward"], time_axis=row.time_axes.get(name),
+                                alternatives=_likely(row, values, lambda r, of=judge.of: expected_values(r, values)[of]))
                 if judge.shape_words and check.oracle == "contract":
                     check = _shape_failure(row, name, judge, outputs[judge.of], actual) or check
                 if check.passed is False and check.rel_error is not None and check.rel_error <= judge.near:
@@ -392,8 +393,10 @@ def _judge(run, row, values, returned, suffix):
             if name not in fitted_once:
                 run.add(checks, suffix)
                 fitted_once.add(name)
+            likely = _likely(row, values, lambda r, name=name: expected_gradients_by(r, values, ["jax-vjp"])[
+                "jax-vjp"][name]) if method == "jax-vjp" else None
             check = compare(row.name, name, method, expected[name], actual, TOLERANCES[method], WHO[method],
-                            time_axis=row.time_axes.get(name), backward=True)
+                            time_axis=row.time_axes.get(name), backward=True, alternatives=likely)
             run.add([check], suffix)
             if check.oracle == "contract":  # a wrong shape or a NaN is said once, not by every oracle
                 del good[name]
@@ -401,6 +404,14 @@ def _judge(run, row, values, returned, suffix):
                 good[name] = actual
     if row.taylor and not reason and good.keys() == row.gradients.keys():
         run.add([_taylor(row, values, good)], suffix)
+
+
+def _likely(row, values, expected):
+    """compare's alternatives: a function giving {words: what each of the row's likely bugs gives},
+    ``expected(row)`` being the value judged under a row's math; None when it declares none."""
+    if not row.likely:
+        return None
+    return lambda: {bug.words: expected(dataclasses.replace(row, math=bug.math)) for bug in row.likely}
 
 
 def _taylor(row, values, good):

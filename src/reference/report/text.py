@@ -97,6 +97,7 @@ def folded(report, function):
             continue
         nouns = _NOUNS.get(check.oracle, ("contract check", "contract checks"))
         counts[nouns] = counts.get(nouns, 0) + 1
+    raised = list(dict.fromkeys(raised))  # one "raised TypeError" for every variant (relu, sigmoid) that raised it
     what = raised + ([", ".join(f"{n} {one if n == 1 else many}" for (one, many), n in counts.items()) + " wrong"]
                      if counts else [])
     return f"{function}: {', '.join(what)}, explained by {joined(report.explained_by.get(function, []))}"

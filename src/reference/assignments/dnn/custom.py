@@ -39,9 +39,11 @@ def cache_is(expected, words):
 def activation_cache(run, row, values, returned, suffix):
     """sigmoid or relu: the course's cache is Z; a learner's own helper may keep A (or another
     thing) instead: a difference its backward must follow, not a failure."""
+    from reference.engine.judging import expected_values
+
     if "cache" not in returned or cache_equal(returned["cache"], values["Z"]):
         return
-    A = np.asarray(row.math(values["Z"]), dtype=np.float64) if _is_array(returned["cache"]) else None
+    A = expected_values(row, values)["A"] if _is_array(returned["cache"]) else None  # the math in float64
     held = "A" if A is not None and cache_equal(returned["cache"], A) else "something other than Z"
     run.add([contract_difference(row.name, "cache", f"its cache is {held}, not Z as the course's {row.name}'s: "
                                                     "a difference its backward must follow")], suffix)
@@ -65,8 +67,8 @@ def activation_backward(run, row, values):
     check_function(course, dataclasses.replace(row, check=None), values)
     own = None
     if any(c.passed is False for c in course.checks):
-        own = _own_cache(run, row, values["Z_live"])
-        if own is not None and not cache_equal(own, values["Z_live"]):
+        own = _own_cache(run, row, values["Z"])
+        if own is not None and not cache_equal(own, values["Z"]):
             theirs = run.scratch()
             check_function(theirs, dataclasses.replace(row, check=None, prepare={"cache": from_course(lambda v: own)}),
                            values)
@@ -116,21 +118,24 @@ def relu_kink(run, row, values, own_cache=False):
     """At Z == 0 the course's dZ is 0 (so is jax.nn.relu's); finite differences are invalid
     there, so only JAX judges this point."""
     from reference.checks.comparison import compare, outputs_of
+    from reference.checks.points import KINK_SHAPE
     from reference.oracles import jax_network as jnet
     from reference.tolerances import TOLERANCES
 
     rng = np.random.RandomState(values.get("seed", 0) + 7)
-    Z = rng.choice([-1.0, 0.0, 1.0], (3, 5))
+    Z = rng.choice([-1.0, 0.0, 1.0], KINK_SHAPE)
     Z[0, 0] = 0.0
-    dA = rng.uniform(0.5, 1.5, (3, 5))
+    dA = rng.uniform(0.5, 1.5, KINK_SHAPE)
     cache = _own_cache(run, row, Z) if own_cache else Z
     if cache is None:
         return
     checks, found = outputs_of("relu_backward", run.call("relu_backward", ("dA", "cache"), (dA, cache)))
     if found is None or checks:  # the call failure is reported once already, as is writing into dA
         return
+    kink = {"wrong only where Z == 0, the ReLU's kink: the course's relu_backward gives 0 there (dZ[Z <= 0] = 0)":
+            Z == 0}
     run.add([compare("relu_backward", "dZ at Z == 0", "jax-vjp", jnet.activation_backward(dA, Z, "relu"),
-                     found["dZ"], TOLERANCES["jax-vjp"])])
+                     found["dZ"], TOLERANCES["jax-vjp"], regions=kink)])
 
 
 def network_check(kind):
@@ -142,20 +147,23 @@ def network_check(kind):
     return check
 
 
-def _network_point(values):
+def _network_point(run, values):
+    """The network's check point; what drawing it had to say (parameters redrawn) goes first in the notes."""
     from manual_dnn.training import CAT_EXAMPLES, CAT_NETWORK
     from reference.checks.checker import _point
 
     layer_dims = list(values.get("layer_dims") or CAT_NETWORK)
-    X, Y = values.get("X"), values.get("Y")
+    X, Y = values.get("network_X"), values.get("network_Y")
     examples = X.shape[1] if X is not None else values.get("examples") or CAT_EXAMPLES
-    return _point(layer_dims, examples, values.get("seed", 0), X, Y)
+    point = _point(layer_dims, examples, values.get("seed", 0), X, Y)
+    run.notes[:0] = [note for note in point.notes if note not in run.notes]
+    return point
 
 
 def _model_forward(run, row, values):
     from reference.checks.model_checks import model_forward_checks
 
-    checks, output = model_forward_checks(run.impl, _network_point(values))
+    checks, output = model_forward_checks(run.impl, _network_point(run, values))
     run.checks += checks
     run.printed.append(output)
 
@@ -164,7 +172,7 @@ def _model_backward(run, row, values):
     from reference.checks.model_checks import model_backward_checks
 
     rng = np.random.RandomState(values.get("seed", 0))
-    checks, output, convention = model_backward_checks(run.impl, _network_point(values), rng,
+    checks, output, convention = model_backward_checks(run.impl, _network_point(run, values), rng,
                                                        values.get("full_fd", False), values.get("params"))
     run.checks += checks
     run.printed.append(output)
@@ -198,7 +206,7 @@ def _loop(run, row, values):
 def _predict(run, row, values):
     from reference.checks.application_checks import predict_checks
 
-    checks, output = predict_checks(run.impl, _network_point(values))
+    checks, output = predict_checks(run.impl, _network_point(run, values))
     _take(run, checks, output, [])
 
 

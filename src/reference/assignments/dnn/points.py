@@ -17,7 +17,7 @@ __all__ = ["POINTS", "layer_values"]
 
 
 def layer_values(sizes, rng):
-    """{A_prev, A, W, b, Z, Z_live, dA, dZ, AL, Y, m} of one layer, and the network's settings."""
+    """{A_prev, A, W, b, Z, Z_kink, dA, dZ, AL, Y, m} of one layer, and the network's settings."""
     n_prev, n, m = sizes["n_prev"], sizes["n"], sizes["m"]
     while True:
         A_prev = rng.uniform(-1, 1, (n_prev, m))
@@ -32,7 +32,7 @@ def layer_values(sizes, rng):
     AL = rng.uniform(0.05, 0.95, (1, sizes["cost_m"]))
     Y = rng.randint(0, 2, (1, sizes["cost_m"])).astype(np.float64)
     Y[0, :2] = (0.0, 1.0)[:Y.shape[1]]  # both labels, so both log terms count
-    return {"A_prev": A_prev, "A": A_prev, "W": W, "b": b, "Z": Z_kink, "Z_live": Z, "dA": dA, "dZ": dA,
+    return {"A_prev": A_prev, "A": A_prev, "W": W, "b": b, "Z": Z, "Z_kink": Z_kink, "dA": dA, "dZ": dA,
             "AL": AL, "Y": Y, "m": m, **{k: sizes[k] for k in ("layer_dims", "examples") if k in sizes}}
 
 
