@@ -133,6 +133,16 @@ def test_json_names_the_dA_convention_and_the_root_causes(capsys):
     assert report["root_cause"] == "update_parameters"
 
 
+def test_a_caller_that_raised_through_its_callee_in_both_variants_says_so_once(capsys):
+    """linear_activation_backward is called for relu and for sigmoid: both raise the callee's
+    AssertionError, and its folded line says it once."""
+    path = LEARNERS.parent.parent / "learners" / "step_by_step" / "raises_with_message.py"
+    code, out, _ = run(capsys, "--impl", str(path), *SMALL)
+    assert code == 1 and "Root cause: linear_backward" in verdict_of(out)
+    page = " ".join(out.split())
+    assert "linear_activation_backward: raised AssertionError, explained by linear_backward" in page, out
+
+
 def test_a_one_bug_report_at_the_cat_networks_size_fits_a_screen_and_leads_with_its_root_cause(capsys):
     code, out, err = run(capsys, "--mutant", "dW-missing-1/m")
     assert code == 1 and err == "" and fits_a_screen(out), out
