@@ -28,7 +28,7 @@ from reference.oracles.numeric import convergence_order, taylor_remainders
 from reference.report.results import Check
 from reference.tolerances import TOLERANCES
 
-__all__ = ["Run", "check_function", "math_inputs", "math_of", "expected_values", "expected_gradients",
+__all__ = ["Run", "check_function", "prefetch", "math_inputs", "math_of", "expected_values", "expected_gradients",
            "expected_gradients_by", "WHO"]
 
 WHO = {"jax-forward": "JAX", "jax-vjp": "JAX", "central-fd": "FD", "complex-step": "complex step"}
@@ -93,16 +93,45 @@ def check_function(run, row, values):
             run.notes.append(f"{row.name}{variant.suffix} not checked: the file's version has no "
                              f"{' or '.join(variant.requires)} parameter")
             continue
-        changes = {"math": variant.math, "complex_step": variant.complex_step, "numerical": variant.numerical}
-        varied = dataclasses.replace(row, **{**{k: v for k, v in changes.items() if v is not None}, **variant.row})
-        extra = variant.values(values) if callable(variant.values) else variant.values
+        varied, at = _varied(row, variant, values)
         start = len(run.checks)
-        _check_variant(run, varied, {**values, **extra}, variant.suffix)
+        _check_variant(run, varied, at, variant.suffix)
         if row.excuse is not None:
-            _excuse(run, varied, {**values, **extra}, variant.suffix, run.checks[start:])
+            _excuse(run, varied, at, variant.suffix, run.checks[start:])
     note = test_globals_note(run, row.name) if any(c.passed is False for c in run.checks[first:]) else None
     if note and note not in run.notes:
         run.notes.append(note)
+
+
+def _varied(row, variant, values):
+    """(the row as ``variant`` changes it, the point's values with the variant's)."""
+    changes = {"math": variant.math, "complex_step": variant.complex_step, "numerical": variant.numerical}
+    varied = dataclasses.replace(row, **{**{k: v for k, v in changes.items() if v is not None}, **variant.row})
+    extra = variant.values(values) if callable(variant.values) else variant.values
+    return varied, {**values, **extra}
+
+
+def prefetch(row, values):
+    """Start, in the background, the programs the row's oracles will run at the point ``values``
+    (each variant; its caches as the course's forward makes them, the learner's own having their
+    shapes). A head start only: a row whose inputs cannot be made so is left to its check."""
+    if row.math is None and not any(v.math for v in row.variants) or not row.judge:
+        return
+    for variant in row.variants:
+        try:
+            varied, at = _varied(row, variant, values)
+            if varied.math is None or any(how.course is None for how in varied.prepare.values()):
+                continue
+            for name, how in varied.prepare.items():
+                at[name] = how.course(at)
+            names, arrays = math_inputs(varied, at)
+            wrt = sorted({names.index(g.of) for g in varied.gradients.values()})
+            numerical = not (varied.invalid and varied.invalid(at)) and varied.numerical
+            methods = ["jax-vjp"] + (["central-fd"] + (["complex-step"] if varied.complex_step else [])) * numerical
+            oracles.prefetch(math_of(varied, at), arrays, wrt, lambda outputs, r=varied, v=at: _cotangents(
+                r, v, dict(zip(r.math_outputs, outputs))), methods)
+        except Exception:  # only a head start
+            continue
 
 
 def _excuse(run, row, values, suffix, checks):

@@ -19,6 +19,7 @@ JAX compiles each once per shape; the assignments' own programs are kept between
 """
 
 import hashlib
+import threading
 
 import jax
 import jax.numpy as jnp
@@ -28,8 +29,8 @@ from reference.oracles import compilation_cache, executables, memo
 from reference.oracles.jax_network import OracleError
 from reference.tolerances import COMPLEX_STEP, FD_STEP
 
-__all__ = ["run_oracle", "as_input", "values", "gradients", "vjp", "central_differences", "complex_step",
-           "OracleError", "MAX_COORDINATES", "METHODS", "bound"]
+__all__ = ["run_oracle", "as_input", "values", "gradients", "prefetch", "vjp", "central_differences",
+           "complex_step", "OracleError", "MAX_COORDINATES", "METHODS", "bound"]
 
 MAX_COORDINATES = 20_000  # coordinates differentiated numerically, one by one, per call (all inputs)
 
@@ -53,6 +54,7 @@ def _phi(math, wrt):
 
 
 _compiled = {}
+_compiled_lock = threading.Lock()  # a program is made once, whether the check or a prefetch asks first
 _bound = {}
 
 
@@ -87,6 +89,11 @@ def bound(math, static):
 
 
 def _jitted(kind, math, wrt=(), methods=()):
+    with _compiled_lock:
+        return _program(kind, math, wrt, methods)
+
+
+def _program(kind, math, wrt, methods):
     key = (kind, math, wrt, methods)
     if key not in _compiled:
         if kind == "values":
@@ -198,14 +205,11 @@ def gradients(math, inputs, wrt, cotangents, methods=METHODS, eps=FD_STEP, h=COM
 
     def compute():  # all inputs in ``wrt`` as one flat vector: one function compiled, not one per input
         arrays, cots = _arrays(inputs), _arrays(cotangents)
-        originals = [np.asarray(inputs[i], dtype=np.float64) for i in wrt]
-        joined = np.concatenate([x.ravel() for x in originals]) if originals else np.zeros(0)
+        originals, joined, numeric, chunk = _batching(inputs, wrt, methods)
         program = _jitted("gradients", math, wrt, methods)
-        numeric = [m for m in methods if m != "jax-vjp"]
         n = joined.size
         if numeric and n > MAX_COORDINATES:
             raise ValueError(f"inputs {list(wrt)} have {n} coordinates, more than {MAX_COORDINATES}")
-        chunk = max(1, min(n, CHUNK, BATCH_BUDGET // max(n, 1)))
         found, estimates = {}, {m: np.zeros(n) for m in numeric}
         for first in range(0, n, chunk) if numeric and n else (0,):  # the VJP alone: one call
             coordinates = np.arange(first, min(first + chunk, n))
@@ -224,6 +228,38 @@ def gradients(math, inputs, wrt, cotangents, methods=METHODS, eps=FD_STEP, h=COM
         return found
     return run_oracle("gradients", math, compute,
                       ("gradients", methods, wrt, eps, h, tuple(inputs), tuple(cotangents)))
+
+
+def _batching(inputs, wrt, methods):
+    """(the inputs in ``wrt`` as float64, them flattened and joined, the numerical methods, the
+    coordinates shifted per call of the program)."""
+    originals = [np.asarray(inputs[i], dtype=np.float64) for i in wrt]
+    joined = np.concatenate([x.ravel() for x in originals]) if originals else np.zeros(0)
+    n = joined.size
+    return originals, joined, [m for m in methods if m != "jax-vjp"], max(1, min(n, CHUNK, BATCH_BUDGET // max(n, 1)))
+
+
+def prefetch(math, inputs, wrt, cotangents_of, methods=METHODS):
+    """Start loading or compiling, in the background, the programs ``values(math, inputs)`` and
+    ``gradients(math, inputs, wrt, cotangents_of(outputs), methods)`` run (``outputs``: zeros shaped as
+    the math's): compiling is most of a first check. Only programs kept between runs; a head start only."""
+    if _kept_name("values", math) is None or not compilation_cache.enabled():
+        return
+    arrays, methods = _arrays(inputs), tuple(m for m in METHODS if m in methods)
+
+    def start():
+        with jax.enable_x64(True):
+            values_program = _jitted("values", math).specialized(arrays)
+            if not wrt:
+                return
+            _, joined, numeric, chunk = _batching(inputs, wrt, methods)
+            if numeric and joined.size > MAX_COORDINATES:
+                return
+            outputs = values_program(arrays)  # run, for the outputs' shapes: a warm check traces nothing
+            cotangents = _arrays(cotangents_of(tuple(np.zeros(np.shape(y)) for y in outputs)))
+            batches = _shifted(joined, np.arange(min(chunk, joined.size)), chunk, numeric, FD_STEP, COMPLEX_STEP)
+            _jitted("gradients", math, tuple(wrt), methods).specialized(arrays, cotangents, *batches)
+    executables.in_background(start)
 
 
 def _shifted(joined, coordinates, chunk, numeric, eps, h):

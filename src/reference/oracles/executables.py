@@ -37,7 +37,7 @@ import numpy as np
 
 from reference.oracles import compilation_cache
 
-__all__ = ["jit", "folder", "MAX_BYTES"]
+__all__ = ["jit", "folder", "in_background", "MAX_BYTES"]
 
 MAX_BYTES = 64 << 20  # a default check keeps ~0.3 MB here; each other network size about as much
 COMPILER_OPTIONS = {"xla_backend_optimization_level": 0}
@@ -181,6 +181,15 @@ class _Cached:
         with contextlib.suppress(Exception):  # a full disk, an executable that cannot be serialised: not kept
             _write(path, pickle.dumps(serialize_executable.serialize(compiled)))
         return compiled
+
+
+def in_background(task):
+    """Run ``task()`` on the compiling threads: a head start only, so whatever it raises is dropped
+    (the call that needs its work does that work itself, and says what fails)."""
+    def guarded():
+        with contextlib.suppress(Exception):
+            task()
+    _background().submit(guarded)
 
 
 def _background():
