@@ -1,1 +1,2 @@
-"""Check points and comparisons, function by function, and the checker that runs them all."""
+"""The checker's entry (checker.py: any assignment, by the engine), check points and comparisons, and
+the cat network's whole-network checks its declaration hands on (model, update, Application)."""
