@@ -203,7 +203,18 @@ def test_explain_walks_through_both_layers_every_number_beside_jax():
     text = explain(seed=3)
     assert text.count("JAX agrees") == 8 and "DISAGREES" not in text
     assert "<- equal to dA_prev" in text  # the full correlation with the flipped kernel
+    assert "Every gradient agrees with JAX autodiff" in text.split("Verdict")[-1]
     assert explain(seed=3, fmt="html").startswith("<!DOCTYPE html>")
+
+
+def test_explain_says_so_when_a_backward_on_its_page_is_wrong(monkeypatch):
+    from manual_dnn import convolution
+    from reference.assignments.convolution.explain import explain
+
+    right = convolution.conv_backward
+    monkeypatch.setattr(convolution, "conv_backward", lambda dZ, cache: tuple(2 * g for g in right(dZ, cache)))
+    text = explain(seed=3)
+    assert "DISAGREES" in text and "Some gradients disagree with JAX" in text.split("Verdict")[-1]
 
 
 def test_the_explain_command_takes_the_assignment(capsys):

@@ -9,7 +9,7 @@ import numpy as np
 from manual_dnn import convolution as md
 from reference.assignments.convolution import math
 from reference.engine import oracles
-from reference.explain import agreement, writer
+from reference.explain import agreement, verdict, writer
 
 __all__ = ["explain"]
 
@@ -32,6 +32,13 @@ def explain(seed=0, fmt="text"):
     """The walk-through as one string (``fmt`` "text", "markdown" or "html", a whole page)."""
     rng = np.random.RandomState(seed)
     w = writer(fmt)
+    errors = []
+
+    def agrees(value, expected):  # the note beside a matrix; its relative error kept for the verdict
+        rel, note = agreement(value, expected)
+        errors.append(rel)
+        return note
+
     w.heading(f"A convolution and a pooling layer, forward and backward (seed {seed})", 1)
     w.say("Channels last, one example, one channel in and out, so each array prints as a matrix. "
           "dZ is the gradient of the summed cost: no 1/m in this assignment.")
@@ -48,7 +55,7 @@ def explain(seed=0, fmt="text"):
     w.equation("Z[h, w] = sum over a, d of A_prev[h + a, w + d] W[a, d] + b",
                "a 2 x 2 window of 3 x 3 -> 2 x 2 (a correlation: W is not flipped)")
     conv = oracles.bound(math.conv, {"hparameters": hparameters})
-    w.matrix("Z", _image(Z), agreement(Z, oracles.values(conv, [A_prev, W, b])[0])[1])
+    w.matrix("Z", _image(Z), agrees(Z, oracles.values(conv, [A_prev, W, b])[0]))
 
     dZ = rng.randint(-2, 3, Z.shape).astype(float)
     w.heading("conv_backward", 3)
@@ -56,13 +63,13 @@ def explain(seed=0, fmt="text"):
     dA_prev, dW, db = md.conv_backward(dZ, cache)
     expected = oracles.vjp(conv, [A_prev, W, b], (0, 1, 2), [dZ])
     w.equation("db = sum of dZ", "every output touches the bias once -> (1, 1, 1, 1)")
-    w.matrix("db", db.reshape(1, 1), agreement(db, expected[2])[1])
+    w.matrix("db", db.reshape(1, 1), agrees(db, expected[2]))
     w.equation("dW[a, d] = sum over h, w of dZ[h, w] A_prev[h + a, w + d]",
                "the correlation of the input with dZ -> W's shape")
-    w.matrix("dW", dW[:, :, 0, 0], agreement(dW, expected[1])[1])
+    w.matrix("dW", dW[:, :, 0, 0], agrees(dW, expected[1]))
     w.equation("dA_prev[y, x] = sum over h, w of dZ[h, w] W[y - h, x - w]",
                "each window sends W dZ[h, w] back -> A_prev's shape")
-    w.matrix("dA_prev", _image(dA_prev), agreement(dA_prev, expected[0])[1])
+    w.matrix("dA_prev", _image(dA_prev), agrees(dA_prev, expected[0]))
     flipped = _full_correlation_with_flipped_kernel(_image(dZ), W[:, :, 0, 0])
     w.say("The same numbers as a correlation of dZ, padded with f - 1 = 1 zero all round, with W flipped in "
           "both axes (a true convolution with W):")
@@ -80,7 +87,7 @@ def explain(seed=0, fmt="text"):
         bound = oracles.bound(pooled, {"hparameters": pool})
         A, pool_cache = md.pool_forward(A_pool, pool, mode)
         w.heading(f"{mode} pooling", 3)
-        w.matrix("A", _image(A), agreement(A, oracles.values(bound, [A_pool])[0])[1])
+        w.matrix("A", _image(A), agrees(A, oracles.values(bound, [A_pool])[0]))
         if mode == "max":
             window = _image(A_pool)[0:2, 0:2]
             w.equation("mask = (window == max(window)): the gradient of the max, 1 at its entry",
@@ -93,7 +100,7 @@ def explain(seed=0, fmt="text"):
             w.matrix("a", md.distribute_value(dA[0, 0, 0, 0], (2, 2)))
             w.equation("dA_prev[window] += distribute_value(dA[h, w], (f, f))", "")
         dA_prev = md.pool_backward(dA, pool_cache, mode)
-        w.matrix("dA_prev", _image(dA_prev), agreement(dA_prev, oracles.vjp(bound, [A_pool], (0,), [dA])[0])[1])
-    w.say("Next: `manual-dnn gradcheck --impl your_notebook.ipynb` checks your own functions the same way, at "
-          "stride 2 and pad 1, and at pad 0.")
+        w.matrix("dA_prev", _image(dA_prev), agrees(dA_prev, oracles.vjp(bound, [A_pool], (0,), [dA])[0]))
+    verdict(w, max(errors), next_step="Next: `manual-dnn gradcheck --impl your_notebook.ipynb` checks your own "
+            "functions the same way, at stride 2 and pad 1, and at pad 0.")
     return w.text()

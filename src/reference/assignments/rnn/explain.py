@@ -10,8 +10,7 @@ gradient (reference.assignments.rnn.math).
 import numpy as np
 
 from manual_dnn import rnn
-from reference.explain import _agreement, _HtmlWriter, _Writer
-from reference.tolerances import TOLERANCES
+from reference.explain import _agreement, _HtmlWriter, _Writer, verdict
 
 __all__ = ["explain_rnn"]
 
@@ -109,11 +108,7 @@ def explain_rnn(seed=0, fmt="text"):
           "step is wrong first, going backward.")
 
     worst = max(worst, _lstm_cell(w, x[:, :, 0], a0, c_prev, q, da_next, dc_next, expected_cell))
-    w.heading("Verdict", 3)
-    w.say(f"Every gradient agrees with JAX autodiff; the largest relative error is {worst:.1e} "
-          f"(tolerance {TOLERANCES['jax-grad']:.0e})." if worst <= TOLERANCES["jax-grad"]
-          else f"Some gradients disagree with JAX (largest relative error {worst:.1e}).")
-    w.say("Next: `manual-dnn gradcheck --impl your_notebook.ipynb` checks your own functions the same way.")
+    verdict(w, worst)
     return w.text()
 
 
