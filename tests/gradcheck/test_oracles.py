@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 import manual_dnn as md
-from reference.checks.model_checks import seed_caches
 from reference.assignments.dnn.points import POINTS, layer_values
+from reference.checks.model_checks import seed_caches
 from reference.checks.points import network_point
 from reference.oracles import jax_network as jnet
 from reference.oracles import numpy_network as fwd

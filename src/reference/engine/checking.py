@@ -2,8 +2,8 @@
 check point, into a Report."""
 
 from reference.engine.judging import Run, check_function, prefetch
-from reference.learner.child import CAPPED, OUTPUT_CAP
 from reference.engine.points import draw_point
+from reference.learner.child import CAPPED, OUTPUT_CAP
 from reference.report.results import Report
 
 __all__ = ["check_assignment", "report_of"]

@@ -49,7 +49,7 @@ def bind(row, signature, values, aliases=None):
     found = signature_text(row.name, names)
     wanted = signature_text(row.name, course)
     by_name = _by_name(course, names, required, aliases or {}, values)
-    if by_name is not None and not _positional_fit(by_name, course) and not _same_as_positional(by_name, course, values):
+    if by_name is not None and not (_positional_fit(by_name, course) or _same_as_positional(by_name, course, values)):
         argnames = [course_name for course_name, _ in by_name]
         arguments = [values[course_name] for course_name, _ in by_name]
         detail = f"takes {found}, the course's {wanted}: called by parameter name"

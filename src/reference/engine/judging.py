@@ -395,7 +395,8 @@ def _judge(run, row, values, returned, suffix):
                 run.add(checks, suffix)
                 check = compare(row.name, name, "jax-forward", outputs[judge.of], actual,
                                 TOLERANCES["jax-forward"], WHO["jax-forward"], time_axis=row.time_axes.get(name),
-                                alternatives=_likely(row, values, lambda r, of=judge.of: expected_values(r, values)[of]))
+                                alternatives=_likely(row, values,
+                                                     lambda r, of=judge.of: expected_values(r, values)[of]))
                 if judge.shape_words and check.oracle == "contract":
                     check = _shape_failure(row, name, judge, outputs[judge.of], actual) or check
                 if check.passed is False and check.rel_error is not None and check.rel_error <= judge.near:

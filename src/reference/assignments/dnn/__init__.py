@@ -11,8 +11,17 @@ reference.checks modules their rows name (reference/assignments/dnn/custom.py).
 from reference.assignments.dnn import custom
 from reference.assignments.dnn.points import POINTS
 from reference.engine.assignment import Assignment
-from reference.engine.declarations import (PER_M, Function, Gradient, Lazy, Likely, Value, Variant, from_course,
-                                          from_point)
+from reference.engine.declarations import (
+    PER_M,
+    Function,
+    Gradient,
+    Lazy,
+    Likely,
+    Value,
+    Variant,
+    from_course,
+    from_point,
+)
 from reference.learner import course_modules
 from reference.seed_functions import SEED_FUNCTIONS
 
