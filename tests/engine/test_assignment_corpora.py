@@ -10,6 +10,7 @@ verdicts.toml, one table per file (its name in the folder):
                  problem, lowest in the call graph first
   course_version, style, why   words for a teacher (why ends with a full stop)
   notes_contain  substrings the report's notes must hold
+  patterns_contain  {target: words}: the root cause's failing check of that target names the bug in these words
   must_not_blame functions never among the root causes
   differs        functions that must show a contract difference (another version's signature, say)
   missing        for INCOMPLETE (or FAIL): exactly the graded functions the file lacks
@@ -29,8 +30,8 @@ from reference.learner.implementation import ImplementationError
 
 LEARNERS = Path(__file__).resolve().parent.parent / "learners"
 FOLDERS = [name for name in NAMES if name != "dnn" and (LEARNERS / name / "verdicts.toml").is_file()]
-FIELDS = {"verdict", "root_causes", "course_version", "style", "why", "notes_contain", "must_not_blame", "differs",
-          "missing", "only"}
+FIELDS = {"verdict", "root_causes", "course_version", "style", "why", "notes_contain", "patterns_contain",
+          "must_not_blame", "differs", "missing", "only"}
 EXIT_CODES = {"PASS": 0, "FAIL": 1, "INCOMPLETE": 1, "UNLOADABLE": 2}
 
 
@@ -81,6 +82,10 @@ def test_the_checker_gives_each_learner_file_its_verdict(folder, name):
         assert report.missing, text
     for words in expected.get("notes_contain", []):
         assert any(words in note for note in report.notes), (words, report.notes)
+    for target, words in expected.get("patterns_contain", {}).items():
+        patterns = [c.pattern or "" for c in report.checks if c.passed is False and c.target == target
+                    and c.function == report.root_cause and c.oracle == "jax-vjp"]
+        assert patterns and all(words in p for p in patterns), (target, words, patterns)
     assert not set(report.root_causes) & set(expected.get("must_not_blame", [])), text
     for function in expected.get("differs", []):
         assert function in report.contract_differences, text

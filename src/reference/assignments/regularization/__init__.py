@@ -13,7 +13,7 @@ import numpy as np
 from reference.assignments.regularization import custom
 from reference.assignments.regularization.points import POINTS
 from reference.engine.assignment import Assignment
-from reference.engine.declarations import BY_M, Function, Gradient, Keys, Lazy, Value, from_course
+from reference.engine.declarations import BY_M, Function, Gradient, Keys, Lazy, Likely, Value, from_course
 
 __all__ = ["ASSIGNMENT"]
 
@@ -22,6 +22,15 @@ PARAMETERS = ("W1", "b1", "W2", "b2", "W3", "b3")
 INTERMEDIATES = ("Z1", "A1", "Z2", "A2", "Z3")
 GRADIENTS = Keys("dZ3", "dW3", "db3", "dA2", "dZ2", "dW2", "db2", "dA1", "dZ1", "dW1", "db1")
 NOTEBOOK = "Regularization"
+# What a dropout backward gets wrong, by the gradient it computes instead (math.py, _dropped)
+DROPOUT_BUGS = (
+    Likely("multiplied by keep_prob where the course divides (dA1 = dA1 * D1 / keep_prob): the kept units' "
+           "gradient keep_prob² too small per masked layer", Lazy(MATH, "network_loss_times_keep_prob")),
+    # first: where a backward neither masks nor scales, its dZ, dW and db equal an unscaled one's (A > 0 masks dZ)
+    Likely("not divided by keep_prob (dA1 = dA1 / keep_prob is missing)", Lazy(MATH, "network_loss_unscaled")),
+    Likely("dA1 and dA2 never masked by D1, D2 (nor divided by keep_prob): the units the forward dropped get a "
+           "gradient", Lazy(MATH, "network_loss_unmasked")),
+)
 
 
 def _zeros_of(name):
@@ -92,7 +101,7 @@ FUNCTIONS = (
                                          ("D2", lambda values: values["dropout_cache"][6]), "keep_prob",
                                          ("lambd", lambda values: 0.0)),
              judge=JUDGED_GRADIENTS, prepare={"cache": from_course(lambda values: values["dropout_cache"])},
-             notebook=NOTEBOOK, home="manual_dnn.regularization", taylor=True,
+             notebook=NOTEBOOK, home="manual_dnn.regularization", taylor=True, likely=DROPOUT_BUGS,
              description="dA1 and dA2 masked by the forward's D1, D2 and divided by keep_prob"),
     Function("model", ("X", "Y", "learning_rate", "num_iterations", "print_cost", "lambd", "keep_prob"), "parameters",
              calls=("initialize_parameters", "forward_propagation", "forward_propagation_with_dropout", "compute_cost",

@@ -36,6 +36,9 @@ __all__ = [
     "course_gradients",
     "network_values",
     "network_loss",
+    "network_loss_times_keep_prob",
+    "network_loss_unscaled",
+    "network_loss_unmasked",
     "l2_cost",
 ]
 
@@ -44,7 +47,22 @@ INTERMEDIATES = ("Z1", "A1", "Z2", "A2", "Z3")
 """What ``nudges`` may hold, and the course's dZ1, dA1, dZ2, dA2, dZ3 keys without their 'd'."""
 
 
-def forward(X, parameters, D1=1.0, D2=1.0, keep_prob=1.0, nudges=None):
+def _dropped(Z, nudge, D, keep_prob, gradient="inverted"):
+    """relu(Z) + nudge masked by D and divided by keep_prob: the course's value, always. Its gradient is the
+    course's (``"inverted"``), or a likely bug's, as a learner's backward computes dA and then dZ from the
+    dropped cache (np.int64(A > 0) masks dZ): ``"times_keep_prob"`` (dA * D * keep_prob), ``"unscaled"``
+    (dA * D), ``"unmasked"`` (dA as it comes; dZ masked by A > 0 alone). stop_gradient keeps the value."""
+    a = ops.relu(Z)
+    value = (a + nudge) * D / keep_prob
+    if gradient == "inverted":
+        return value
+    through_a, through_nudge = {"times_keep_prob": (D * keep_prob, D * keep_prob), "unscaled": (D, D),
+                                "unmasked": (D, 1.0)}[gradient]
+    held = jax.lax.stop_gradient
+    return held(value) + (a - held(a)) * through_a + (nudge - held(nudge)) * through_nudge
+
+
+def forward(X, parameters, D1=1.0, D2=1.0, keep_prob=1.0, nudges=None, dropout_gradient="inverted"):
     """The three-layer forward pass, with inverted dropout when masks are given.
 
     Parameters
@@ -57,6 +75,7 @@ def forward(X, parameters, D1=1.0, D2=1.0, keep_prob=1.0, nudges=None):
         the values themselves; the gradient with respect to one is the gradient with respect to the
         intermediate). ``A1`` and ``A2`` are nudged before the mask: the course's dA1 and dA2 are
         gradients of relu(Z1) and relu(Z2).
+    dropout_gradient : "inverted" (the course's), or a likely bug's gradient through the masks (_dropped)
 
     Returns
     -------
@@ -66,9 +85,9 @@ def forward(X, parameters, D1=1.0, D2=1.0, keep_prob=1.0, nudges=None):
     nudge = {} if nudges is None else nudges
     W1, b1, W2, b2, W3, b3 = (parameters[k] for k in PARAMETERS)
     Z1 = W1 @ X + b1 + nudge.get("Z1", 0.0)
-    A1 = (ops.relu(Z1) + nudge.get("A1", 0.0)) * D1 / keep_prob
+    A1 = _dropped(Z1, nudge.get("A1", 0.0), D1, keep_prob, dropout_gradient)
     Z2 = W2 @ A1 + b2 + nudge.get("Z2", 0.0)
-    A2 = (ops.relu(Z2) + nudge.get("A2", 0.0)) * D2 / keep_prob
+    A2 = _dropped(Z2, nudge.get("A2", 0.0), D2, keep_prob, dropout_gradient)
     Z3 = W3 @ A2 + b3 + nudge.get("Z3", 0.0)
     return {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2, "Z3": Z3, "A3": ops.sigmoid(Z3)}
 
@@ -88,13 +107,13 @@ def regularized_cost(A3, Y, parameters, lambd):
     return cost(A3, Y) + l2_penalty(parameters, lambd, Y.shape[-1])
 
 
-def network_cost(X, Y, parameters, lambd=0.0, D1=1.0, D2=1.0, keep_prob=1.0, nudges=None):
+def network_cost(X, Y, parameters, lambd=0.0, D1=1.0, D2=1.0, keep_prob=1.0, nudges=None, dropout_gradient="inverted"):
     """J of the whole network: the cost the backward functions differentiate.
 
     lambd > 0 adds the L2 penalty (backward_propagation_with_regularization's J); masks and keep_prob
     give the dropout network's J (backward_propagation_with_dropout's), the masks held fixed.
     """
-    A3 = forward(X, parameters, D1, D2, keep_prob, nudges)["A3"]
+    A3 = forward(X, parameters, D1, D2, keep_prob, nudges, dropout_gradient)["A3"]
     return regularized_cost(A3, Y, parameters, lambd)
 
 
@@ -125,7 +144,7 @@ def network_values(X, W1, b1, W2, b2, W3, b3, D1=1.0, D2=1.0, keep_prob=1.0):
 
 
 def network_loss(X, Y, W1, b1, W2, b2, W3, b3, lambd=0.0, D1=1.0, D2=1.0, keep_prob=1.0,
-                 Z1=0.0, A1=0.0, Z2=0.0, A2=0.0, Z3=0.0):
+                 Z1=0.0, A1=0.0, Z2=0.0, A2=0.0, Z3=0.0, dropout_gradient="inverted"):
     """network_cost with positional arrays; Z1..Z3 are the nudges (zeros of the intermediates' shapes).
 
     Its gradient with respect to W1..b3 is dW1..db3 of the course's dict; with respect to the nudge Z1 (A1, ...)
@@ -133,7 +152,21 @@ def network_loss(X, Y, W1, b1, W2, b2, W3, b3, lambd=0.0, D1=1.0, D2=1.0, keep_p
     """
     parameters = {"W1": W1, "b1": b1, "W2": W2, "b2": b2, "W3": W3, "b3": b3}
     nudges = {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2, "Z3": Z3}
-    return network_cost(X, Y, parameters, lambd, D1, D2, keep_prob, nudges)
+    return network_cost(X, Y, parameters, lambd, D1, D2, keep_prob, nudges, dropout_gradient)
+
+
+# Likely bugs of backward_propagation_with_dropout: network_loss's values, the gradient a buggy backward computes.
+
+def network_loss_times_keep_prob(*inputs):
+    return network_loss(*inputs, dropout_gradient="times_keep_prob")
+
+
+def network_loss_unscaled(*inputs):
+    return network_loss(*inputs, dropout_gradient="unscaled")
+
+
+def network_loss_unmasked(*inputs):
+    return network_loss(*inputs, dropout_gradient="unmasked")
 
 
 def l2_cost(A3, Y, W1, W2, W3, lambd):
