@@ -38,7 +38,8 @@ VERSIONS = {
     "gradient_checking": {"2017", "v1", "public_tests", "public_tests-2024"},
     "initialization": {"2017", "public_tests"},
 }
-FIELDS = {"verdict", "root_causes", "course_version", "style", "why", "notes_contain", "must_not_blame", "differs"}
+FIELDS = {"verdict", "root_causes", "course_version", "style", "why", "notes_contain", "must_not_blame", "differs",
+          "patterns_contain"}
 """What tests/engine/test_assignment_corpora.py reads from a verdicts.toml (the engine's corpus test)."""
 CLOSE = 1e-10  # the house tolerance for float64 code against float64 code (reference/tolerances.py)
 THRESHOLD = gc.THRESHOLD
