@@ -12,8 +12,8 @@ from reference.report.results import Check
 from reference.seed_functions import SEED_FUNCTIONS
 from reference.tolerances import relative_error
 
-__all__ = ["returned", "compare", "contract_failure", "contract_difference", "call_failure", "mutation_failures",
-           "unpack", "outputs_of"]
+__all__ = ["returned", "real_array", "compare", "contract_failure", "contract_difference", "call_failure",
+           "mutation_failures", "unpack", "outputs_of"]
 
 
 def contract_failure(function, target, detail):
@@ -73,7 +73,7 @@ def outputs_of(function, result):
     return mutation_failures(function, result), dict(zip(SEED_FUNCTIONS[function].outputs, values))
 
 
-def _real(value):
+def real_array(value):
     """``value`` as a float64 array; None when it holds complex numbers with imaginary parts (their
     real parts alone would be judged, and could pass). Raises TypeError/ValueError when not numbers."""
     array = np.asarray(value)
@@ -98,7 +98,7 @@ def compare(function, target, oracle, expected, actual, tolerance, who="JAX", al
     if actual is None:  # an unfilled template: "Z = None  # YOUR CODE HERE"
         return contract_failure(function, target, f"{target} is None")
     try:
-        actual = _real(actual)
+        actual = real_array(actual)
     except (TypeError, ValueError, OverflowError):
         return contract_failure(function, target, f"{target} is {type(actual).__name__}, not a numeric array")
     if actual is None:

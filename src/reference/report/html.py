@@ -15,6 +15,7 @@ from reference.report.entries import chain_lines
 from reference.report.in_words import failing_tensors, pattern_of, step_sizes_in_words
 from reference.report.table import COLUMNS
 from reference.report.text import folded
+from reference.report.verdict import closest_margin
 from reference.tolerances import TAYLOR_MIN_ORDER
 
 __all__ = ["report_fragment", "report_page", "COLUMNS", "page"]
@@ -142,10 +143,11 @@ def _verdict(report, failed):
     else:
         word = "PASS" if report.passed else "INVALID"
         text = f"All {len(report.checks) - len(invalid)} checks passed"
-        margins = [c.tolerance / max(c.rel_error, 1e-300) for c in report.checks
-                   if c.passed and c.rel_error is not None and c.tolerance]
-        if margins:
-            text += f", the closest {_times(min(margins))} under its tolerance"
+        margin = closest_margin(report.checks)
+        if margin == float("inf"):
+            text += ", every one exact"
+        elif margin is not None:
+            text += f", the closest {_times(margin)} under its tolerance"
         text += "." + (f" {len(invalid)} could not run (INVALID)." if invalid else "")
     if report.only is not None:
         text += (f" Checked with --only <code>{e(','.join(report.only))}</code>"

@@ -5,7 +5,7 @@ import math
 
 from reference.report.safe_text import as_float, joined, number
 
-__all__ = ["verdict_line", "missing_text"]
+__all__ = ["verdict_line", "missing_text", "closest_margin"]
 
 
 def missing_text(report):
@@ -57,8 +57,10 @@ def verdict_line(report):
     if not judged:
         return f"NOTHING JUDGED: only contract differences ({joined(report.contract_differences)}), see above."
     text = f"PASS: all {_checks(judged - len(invalid))} passed"
-    margin = _closest_margin(report.checks)
-    if margin is not None:
+    margin = closest_margin(report.checks)
+    if margin == math.inf:
+        text += ", every one exact"
+    elif margin is not None:
         text += f", the closest {number(margin)}x under its tolerance"
     if invalid:
         text += f"; {len(invalid)} could not run (INVALID, see above)"
@@ -80,11 +82,13 @@ def _checks(n):
     return f"{n} check{'s' * (n != 1)}"
 
 
-def _closest_margin(checks):
+def closest_margin(checks):
+    """How many times under its tolerance the closest passing check is; inf when every one is exact
+    (a relative error of 0); None when none has a relative error."""
     margins = []
     for c in checks:
         rel, tol = as_float(c.rel_error), as_float(c.tolerance)
         if c.passed is True and rel is not None and tol is not None and math.isfinite(rel) and rel >= 0 \
                 and math.isfinite(tol) and tol > 0:
-            margins.append(tol / max(rel, 1e-300))
+            margins.append(tol / rel if rel > 0 else math.inf)
     return min(margins, default=None)
