@@ -61,9 +61,25 @@ def test_a_file_is_recognised_by_the_names_and_signatures_it_defines(source, exp
 
 def test_a_stray_name_of_another_assignment_is_said_not_graded():
     found = recognise(defined_in_source(["def only_beta(x): pass\ndef also_beta(y): pass\n"
+                                         "def only_alpha(x): pass\n"]), TOYS)
+    assert found.assignment.name == "beta" and found.evidence["alpha"] == ["only_alpha"]
+    assert "also defines only_alpha (alpha's): checked as beta, where they are not graded" in found.message
+    # predict in alpha's signature speaks for alpha, but beta has a predict too: it is checked there, not stray
+    found = recognise(defined_in_source(["def only_beta(x): pass\ndef also_beta(y): pass\n"
                                          "def predict(parameters, X): pass\n"]), TOYS)
     assert found.assignment.name == "beta" and found.evidence["alpha"] == ["predict"]
-    assert "also defines predict (alpha's)" in found.message
+    assert "also defines" not in found.message
+
+
+def test_a_name_the_chosen_assignment_has_too_is_not_said_to_be_another_assignments():
+    """sigmoid is logistic_regression's graded function and a helper of the cat network: in a cat-network
+    file it is checked, so no note may call it another assignment's, not graded."""
+    import manual_dnn
+    from reference.learner.loading import load_implementation
+
+    impl = load_implementation(manual_dnn)
+    assert impl.assignment == "dnn" and "sigmoid" in impl.names
+    assert not [note for note in impl.notes if "also defines" in note], impl.notes
 
 
 def test_a_file_of_two_assignments_is_asked_which_and_a_file_of_none_is_told_what_was_looked_for():

@@ -134,7 +134,9 @@ def recognise(defined, assignments):
     ranked = sorted(evidence.items(), key=lambda kv: -len(kv[1]))
     if ranked and (len(ranked) == 1 or _clearly_ahead(len(ranked[0][1]), len(ranked[1][1]))):
         name = ranked[0][0]
-        others = "; ".join(f"{', '.join(names)} ({other}'s)" for other, names in ranked[1:])
+        own = set(by_name[name].table)  # sigmoid is logistic_regression's and, a helper, the cat network's too
+        others = "; ".join(f"{', '.join(foreign)} ({other}'s)" for other, names in ranked[1:]
+                           if (foreign := [n for n in names if n not in own]))
         message = f"also defines {others}: checked as {name}, where they are not graded" if others else ""
         return Recognition(by_name[name], evidence, message)
     if not evidence:
