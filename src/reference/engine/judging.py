@@ -115,7 +115,7 @@ def prefetch(row, values):
     """Start, in the background, the programs the row's oracles will run at the point ``values``
     (each variant; its caches as the course's forward makes them, the learner's own having their
     shapes). A head start only: a row whose inputs cannot be made so is left to its check."""
-    if row.math is None and not any(v.math for v in row.variants) or not row.judge:
+    if (row.math is None and not any(v.math for v in row.variants)) or not row.judge:
         return
     for variant in row.variants:
         try:
