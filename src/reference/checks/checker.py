@@ -74,7 +74,7 @@ def _only(only, assignment):
 def _check_network(impl, layer_dims, examples, seed, X, Y, full_fd, params, only):
     """The cat network, by the engine (reference.assignments.dnn), at the network of the options."""
     examples = X.shape[1] if X is not None else examples or CAT_EXAMPLES
-    scope = _scope(only, impl.calls, {name: seed.calls for name, seed in SEED_FUNCTIONS.items()})
+    scope = _scope_of(impl, only)
     prefetch_oracles([name for name in SEED_FUNCTIONS if (scope is None or name in scope) and name in impl],
                      layer_dims, examples)  # in the background
     settings = {"layer_dims": layer_dims, "examples": examples, "network_X": X, "network_Y": Y,
@@ -90,7 +90,7 @@ def _check_other(impl, seed, only, settings=None):
     from reference.engine.checking import check_assignment
 
     table = named(impl.assignment)
-    scope = _scope(only, table.call_graph, impl.calls)
+    scope = _scope_of(impl, only)
     report = check_assignment(impl, table, seed, only=scope, settings=settings)
     report.found = impl.names
     if only is not None:
@@ -101,10 +101,14 @@ def _check_other(impl, seed, only, settings=None):
     return report
 
 
-def _scope(only, *graphs):
-    """The functions ``only`` names and every function they call, in the course's code or the file's."""
+def _scope_of(impl, only):
+    """The functions ``only`` names and every function they call, in the course's code or the file's
+    (None: every function)."""
+    from reference.assignments import assignment as named
+
     if only is None:
         return None
+    graphs = (named(impl.assignment).call_graph, impl.calls)
     return set(only).union(*(callees(f, graph) for f in only for graph in graphs))
 
 

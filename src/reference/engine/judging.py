@@ -126,8 +126,7 @@ def prefetch(row, values):
                 at[name] = how.course(at)
             names, arrays = math_inputs(varied, at)
             wrt = sorted({names.index(g.of) for g in varied.gradients.values()})
-            numerical = not (varied.invalid and varied.invalid(at)) and varied.numerical
-            methods = ["jax-vjp"] + (["central-fd"] + (["complex-step"] if varied.complex_step else [])) * numerical
+            methods = ["jax-vjp"] if varied.invalid and varied.invalid(at) else _methods(varied)
             oracles.prefetch(math_of(varied, at), arrays, wrt, lambda outputs, r=varied, v=at: _cotangents(
                 r, v, dict(zip(r.math_outputs, outputs))), methods)
         except Exception:  # only a head start
@@ -408,7 +407,7 @@ def _judge(run, row, values, returned, suffix):
     if not gradients:
         return
     reason = row.invalid(values) if row.invalid else None
-    methods = ["jax-vjp"] + (["central-fd"] + (["complex-step"] if row.complex_step else [])) * row.numerical
+    methods = _methods(row)
     good = dict(gradients)
     fitted_once = set()
     by_method = expected_gradients_by(row, values, [m for m in methods if not reason or m == "jax-vjp"])
@@ -434,6 +433,12 @@ def _judge(run, row, values, returned, suffix):
                 good[name] = actual
     if row.taylor and not reason and good.keys() == row.gradients.keys():
         run.add([_taylor(row, values, good)], suffix)
+
+
+def _methods(row):
+    """The oracles that judge a row's gradients: JAX's VJP, and central differences and the complex step
+    (where the math is analytic) unless the row is JAX's alone."""
+    return ["jax-vjp"] + (["central-fd"] + (["complex-step"] if row.complex_step else [])) * row.numerical
 
 
 def _likely(row, values, expected):
