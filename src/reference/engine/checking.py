@@ -1,6 +1,8 @@
 """An implementation checked against an assignment: every declared function it defines, at one
 check point, into a Report."""
 
+import re
+
 from reference.engine.judging import Run, check_function, prefetch
 from reference.engine.points import draw_point
 from reference.learner.child import CAPPED, OUTPUT_CAP
@@ -46,6 +48,7 @@ def report_of(run, impl, assignment, point):
     optional = {row.name for row in getattr(assignment, "functions", ()) if not row.graded}
     report.not_done = {**{name: "not in the file" for name in report.missing if name in optional}, **_not_done(run)}
     report.missing = [name for name in report.missing if name not in optional]
+    report.missing += _called_but_absent(run, assignment, report.missing)
     report.notes = list(point.notes) + list(getattr(impl, "notes", [])) + run.notes
     report.dA_convention = run.facts.get("dA_convention")
     printed = "".join(run.printed)
@@ -57,6 +60,21 @@ def report_of(run, impl, assignment, point):
         report.notes.append(f"the functions printed more than {OUTPUT_CAP >> 20} MiB {capped} time(s): "
                             "the checker kept the first MiB each time")
     return report
+
+
+def _called_but_absent(run, assignment, missing):
+    """Functions of the assignment a call failed without: its NameError names one the file neither defines nor
+    was given (a fragment calling forward_propagation_n, which the course's notebook defines). Missing, then,
+    whether the course grades them or not: the failure is theirs, not the caller's."""
+    names = {row.name for row in getattr(assignment, "functions", ())}
+    found = []
+    for check in run.checks:
+        raised = check.raised if check.passed is False and isinstance(check.raised, dict) else {}
+        absent = re.fullmatch(r"name '(\w+)' is not defined", str(raised.get("message", ""))) \
+            if raised.get("type") == "NameError" else None
+        if absent and absent[1] in names and absent[1] not in (*missing, *found) and not run.has(absent[1]):
+            found.append(absent[1])
+    return found
 
 
 def _not_done(run):
